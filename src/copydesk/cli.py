@@ -1,0 +1,181 @@
+"""The command line: glue between click and the library. Nothing here lints."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from copydesk import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+PROGRESS_MIN_FILES = 20
+
+
+def _fail(message: str) -> None:
+    click.echo(f"copydesk: error: {message}", err=True)
+    sys.exit(EXIT_TROUBLE)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _size(value: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    value = value.strip().lower().removesuffix("b")
+    try:
+        if value and value[-1] in units:
+            return int(float(value[:-1]) * units[value[-1]])
+        return int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size such as 10M or 500k") from None
+
+
+def _show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copydesk")
+def main() -> None:
+    """copydesk: an editorial quality linter for articles and reports."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--date", "publication_date", help="Publication date (YYYY-MM-DD) for date checks.")
+@click.option("--encoding", help="Decode files with this encoding instead of UTF-8 (e.g. latin-1).")
+@click.option("--max-file-size", default="10M", show_default=True, help="Skip larger files with an error.")
+@click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: CPU count].")
+@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+def lint(paths, output_format, output, select, ignore, fail_on, config_path, publication_date, encoding,
+         max_file_size, stdin_filename, jobs, no_progress, debug) -> None:
+    """Lint articles (.md, .markdown, .txt; folders recursively; '-' for stdin).
+
+    Exit status: 0 when no finding reaches --fail-on, 1 when one does,
+    2 for a usage error, a file that could not be read, or a missing engine.
+    """
+    from copydesk.config import ConfigError, parse_date, validate_patterns
+    from copydesk.formatters import formatter
+    from copydesk.runner import LintOptions, lint_paths
+
+    try:
+        options = LintOptions(
+            config_path=config_path,
+            select=validate_patterns(list(_split(select)), "--select"),
+            ignore=validate_patterns(list(_split(ignore)), "--ignore"),
+            fail_on=fail_on,
+            publication_date=parse_date(publication_date, "--date") if publication_date else None,
+            encoding=encoding,
+            max_bytes=_size(max_file_size),
+            stdin_filename=stdin_filename,
+            jobs=jobs,
+            debug=debug,
+        )
+        resolver = options.resolver()
+        threshold = fail_on or resolver.for_path(None).fail_on
+        progress = None
+        if not no_progress and _show_progress():
+            progress = _ProgressBar()
+        result = lint_paths(list(paths), options, on_progress=progress)
+        if progress:
+            progress.close()
+    except ConfigError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        click.echo("copydesk: interrupted", err=True)
+        sys.exit(130)
+
+    for file_result in result.files:
+        if file_result.error:
+            click.echo(f"copydesk: {file_result.path}: {file_result.error}", err=True)
+        elif file_result.notice:
+            click.echo(f"copydesk: {file_result.path}: {file_result.notice}", err=True)
+    color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = formatter(output_format)(result, color=color)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(report)
+    else:
+        click.echo(report, nl=False)
+    sys.exit(result.exit_code(threshold))
+
+
+class _ProgressBar:
+    """A progress bar on stderr, shown only once there are enough files."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="Linting", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@main.command("rules")
+@click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography"]))
+def list_rules(family) -> None:
+    """List the rules, their default severity and summary."""
+    from copydesk.rules import all_rules
+
+    for spec in all_rules().values():
+        if family and spec.family != family:
+            continue
+        state = "" if spec.enabled else " (off by default)"
+        click.echo(f"{spec.id:<36} {spec.severity.value:<8} {spec.summary}{state}")
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id) -> None:
+    """Show a rule's documentation, options and examples."""
+    from copydesk.rules import all_rules
+
+    spec = all_rules().get(rule_id)
+    if spec is None:
+        _fail(f"no rule named {rule_id!r}; `copydesk rules` lists them")
+    click.echo(explanation(spec))
+
+
+def explanation(spec) -> str:
+    lines = [f"{spec.id}  ({spec.severity.value}{'' if spec.enabled else ', off by default'})", "", spec.summary, ""]
+    lines += [textwrap.fill(paragraph, 78) for paragraph in spec.rationale.split("\n\n")]
+    if spec.options:
+        lines += ["", "Options:"]
+        for option in spec.options:
+            choices = f" [{', '.join(map(str, option.choices))}]" if option.choices else ""
+            lines.append(f"  {option.name} ({option.type}{choices}, default {option.default!r}): {option.description}")
+    for label, examples in (("Bad", spec.bad), ("Good", spec.good)):
+        for example in examples:
+            lines += ["", f"{label}:" + (f" (with {example.options})" if example.options else "")]
+            lines += ["    " + line for line in example.text.rstrip("\n").split("\n")]
+            for line, column in example.findings:
+                lines.append(f"    -> finding at line {line}, column {column}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+"""Configuration: ``[tool.copydesk]`` in pyproject.toml, or copydesk.toml.
+
+The nearest file walking up from a linted file wins; ``--config`` overrides.
+Unknown keys and wrong types are errors that name the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from copydesk.finding import Severity
+from copydesk.rules import RULE_ID, FAMILIES, all_rules, matches
+
+FAIL_ON = ("error", "warning", "info", "never")
+HOUSE_SETTINGS = {
+    "headline-case": ("auto", "sentence", "ap-title", "chicago-title"),
+    "numerals": ("ap", "chicago"),
+}
+HOUSE_DEFAULTS = {"headline-case": "auto", "numerals": "ap"}
+TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules")
+
+
+class ConfigError(Exception):
+    """A configuration file or option that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    enabled: bool | None = None
+    severity: Severity | None = None
+    options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    publication_date: date | None = None
+    house: dict = field(default_factory=lambda: dict(HOUSE_DEFAULTS))
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    path: Path | None = None
+
+    def is_enabled(self, rule_id: str) -> bool:
+        spec = all_rules()[rule_id]
+        settings = self.rules.get(rule_id)
+        if settings and settings.enabled is not None:
+            enabled = settings.enabled
+        elif self.select:
+            enabled = any(matches(rule_id, p) for p in self.select)
+        else:
+            enabled = spec.enabled
+        return enabled and not any(matches(rule_id, p) for p in self.ignore)
+
+    def enabled_rules(self) -> list[str]:
+        return [rule_id for rule_id in all_rules() if self.is_enabled(rule_id)]
+
+    def severity(self, rule_id: str) -> Severity:
+        settings = self.rules.get(rule_id)
+        if settings and settings.severity:
+            return settings.severity
+        return all_rules()[rule_id].severity
+
+    def options(self, rule_id: str) -> dict:
+        options = all_rules()[rule_id].defaults()
+        settings = self.rules.get(rule_id)
+        if settings:
+            options.update(settings.options)
+        return options
+
+    def with_overrides(self, select=None, ignore=(), fail_on=None) -> Config:
+        """The CLI's flags on top of the file's settings."""
+        return replace(
+            self,
+            select=tuple(select) if select else self.select,
+            ignore=self.ignore + tuple(ignore),
+            fail_on=fail_on or self.fail_on,
+        )
+
+
+def validate_patterns(patterns, where: str) -> tuple[str, ...]:
+    """Rule ids, families or globs; a name that matches no rule is an error."""
+    if isinstance(patterns, str):
+        patterns = [p for p in patterns.split(",")]
+    if not isinstance(patterns, list | tuple):
+        raise ConfigError(f"{where} must be a list of rule ids or families")
+    cleaned = []
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            raise ConfigError(f"{where} must hold strings, not {pattern!r}")
+        pattern = pattern.strip()
+        if not pattern:
+            continue
+        if pattern not in FAMILIES and not any(matches(r, pattern) for r in all_rules()):
+            raise ConfigError(f"{where}: no rule or family named {pattern!r} (see `copydesk rules`)")
+        cleaned.append(pattern)
+    return tuple(cleaned)
+
+
+def parse_date(value, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where} must be a date such as 2024-04-28, not {value!r}") from None
+
+
+def _rule_settings(rule_id: str, table, where: str) -> RuleSettings:
+    if not RULE_ID.match(rule_id) or rule_id not in all_rules():
+        raise ConfigError(f"{where}: unknown rule {rule_id!r} (see `copydesk rules`)")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    spec = all_rules()[rule_id]
+    enabled = table.get("enabled")
+    if enabled is not None and not isinstance(enabled, bool):
+        raise ConfigError(f"{where}.enabled must be true or false")
+    severity = table.get("severity")
+    if severity is not None:
+        if severity not in ("error", "warning", "info"):
+            raise ConfigError(f"{where}.severity must be error, warning or info, not {severity!r}")
+        severity = Severity(severity)
+    options = {}
+    for key, value in table.items():
+        if key in ("enabled", "severity"):
+            continue
+        option = spec.option(key)
+        if option is None:
+            known = ", ".join(["enabled", "severity"] + [o.name for o in spec.options])
+            raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
+        try:
+            options[key] = option.validate(value, f"{where}.{key}")
+        except (TypeError, ValueError) as error:
+            raise ConfigError(str(error)) from None
+    return RuleSettings(enabled, severity, options)
+
+
+def from_table(table: dict, where: str, path: Path | None = None) -> Config:
+    """Build a Config from the ``[tool.copydesk]`` table (or copydesk.toml's top level)."""
+    for key in table:
+        if key not in TOP_LEVEL_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(TOP_LEVEL_KEYS)})")
+    fail_on = table.get("fail-on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where}.fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    house = dict(HOUSE_DEFAULTS)
+    house_table = table.get("house", {})
+    if not isinstance(house_table, dict):
+        raise ConfigError(f"{where}.house must be a table")
+    for key, value in house_table.items():
+        if key not in HOUSE_SETTINGS:
+            raise ConfigError(f"{where}.house: unknown key {key!r} (known: {', '.join(HOUSE_SETTINGS)})")
+        if value not in HOUSE_SETTINGS[key]:
+            raise ConfigError(f"{where}.house.{key} must be one of {', '.join(HOUSE_SETTINGS[key])}, not {value!r}")
+        house[key] = value
+    rules_table = table.get("rules", {})
+    if not isinstance(rules_table, dict):
+        raise ConfigError(f"{where}.rules must be a table of rule ids")
+    rules = {rid: _rule_settings(rid, t, f"{where}.rules.{rid}") for rid, t in rules_table.items()}
+    return Config(
+        select=validate_patterns(table.get("select", []), f"{where}.select"),
+        ignore=validate_patterns(table.get("ignore", []), f"{where}.ignore"),
+        fail_on=fail_on,
+        publication_date=parse_date(table["date"], f"{where}.date") if "date" in table else None,
+        house=house,
+        rules=rules,
+        path=path,
+    )
+
+
+def load_config(path: Path) -> Config:
+    """Read one config file: copydesk.toml, or pyproject.toml's [tool.copydesk]."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        return from_table(data.get("tool", {}).get("copydesk", {}), f"{path}: tool.copydesk", path)
+    return from_table(data, str(path), path)
+
+
+def _config_file_in(directory: Path) -> Path | None:
+    candidate = directory / "copydesk.toml"
+    if candidate.is_file():
+        return candidate
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            with open(pyproject, "rb") as handle:
+                if "copydesk" in tomllib.load(handle).get("tool", {}):
+                    return pyproject
+        except (OSError, tomllib.TOMLDecodeError):
+            return None
+    return None
+
+
+class ConfigResolver:
+    """Finds each file's config by walking up from it; caches per directory."""
+
+    def __init__(self, explicit: Path | None = None, overrides: dict | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit else None
+        self._overrides = overrides or {}
+        self._by_directory: dict[Path, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        if self._explicit is not None:
+            return self._explicit.with_overrides(**self._overrides)
+        directory = (path.parent if path else Path.cwd()).resolve()
+        if directory not in self._by_directory:
+            self._by_directory[directory] = self._find(directory).with_overrides(**self._overrides)
+        return self._by_directory[directory]
+
+    def _find(self, directory: Path) -> Config:
+        for folder in (directory, *directory.parents):
+            found = _config_file_in(folder)
+            if found:
+                return load_config(found)
+        return Config()

@@ -1,0 +1,67 @@
+"""Findings: what a rule reports, located in the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: a source range and a message. The runner adds the
+    rule id, the configured severity and the line/column positions."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One finding. Lines and columns are 1-based; columns count Unicode code
+    points; ``end_line``/``end_column`` point just past the last character,
+    as in SARIF and LSP."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule_id: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    offset: int = 0
+    end_offset: int = 0
+    # The finding's whole source line: keys SARIF fingerprints and baselines.
+    line_text: str = field(default="", compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "rule": self.rule_id,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "suggestion": self.suggestion,
+        }

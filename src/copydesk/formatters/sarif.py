@@ -1,0 +1,138 @@
+"""SARIF 2.1.0 for code scanning: every rule used, results with code-point regions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+from copydesk import __version__
+from copydesk.finding import Finding
+from copydesk.rules import RuleSpec, all_rules
+from copydesk.runner import RunResult
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str, base: Path | None = None) -> str:
+    """A URI relative to the working directory, or a file URI outside it."""
+    if path.startswith("<"):
+        return quote(path.strip("<>"))
+    absolute = Path(os.path.abspath(path))
+    base = (base or Path.cwd()).resolve()
+    try:
+        relative = absolute.resolve().relative_to(base)
+    except ValueError:
+        return absolute.resolve().as_uri()
+    return quote(relative.as_posix())
+
+
+def _rule_help(spec: RuleSpec) -> tuple[str, str]:
+    """Plain text and Markdown help: what, why, options, examples."""
+    text = [spec.summary, "", spec.rationale]
+    markdown = [f"**{spec.summary}**", "", spec.rationale]
+    if spec.options:
+        markdown += ["", "Options:"]
+        for option in spec.options:
+            markdown.append(f"- `{option.name}` ({option.type}, default `{option.default}`): {option.description}")
+    for label, examples in (("Bad", spec.bad), ("Good", spec.good)):
+        if examples:
+            text += ["", f"{label} example:", examples[0].text.rstrip()]
+            markdown += ["", f"{label} example:", "", "```", examples[0].text.rstrip(), "```"]
+    return "\n".join(text).strip(), "\n".join(markdown).strip()
+
+
+def _rule_descriptor(spec: RuleSpec) -> dict:
+    help_text, help_markdown = _rule_help(spec)
+    descriptor = {
+        "id": spec.id,
+        "name": spec.title,
+        "shortDescription": {"text": spec.summary},
+        "fullDescription": {"text": spec.rationale or spec.summary},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": LEVELS[spec.severity.value]},
+        "properties": {"family": spec.family, "tags": [spec.family]},
+    }
+    if spec.help_url:
+        descriptor["helpUri"] = spec.help_url
+    return descriptor
+
+
+def _region(finding: Finding) -> dict:
+    return {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+
+
+def _line_hash(finding: Finding) -> str:
+    digest = hashlib.sha256(f"{finding.rule_id}\0{finding.line_text.strip()}".encode()).hexdigest()
+    return digest[:16]
+
+
+def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
+    location = {"artifactLocation": {"uri": artifact_uri(finding.path)}, "region": _region(finding)}
+    result = {
+        "ruleId": finding.rule_id,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity.value],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {"primaryLocationLineHash": fingerprint},
+    }
+    if finding.suggestion is not None:
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace with {finding.suggestion!r}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": artifact_uri(finding.path)},
+                        "replacements": [{"deletedRegion": _region(finding), "insertedContent": {"text": finding.suggestion}}],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def format_sarif(result: RunResult, **_) -> str:
+    specs = all_rules()
+    rule_ids = sorted(set(result.rules_used) | {f.rule_id for f in result.findings if f.rule_id in specs})
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    occurrences: Counter = Counter()
+    results = []
+    for finding in result.findings:
+        line_hash = _line_hash(finding)
+        key = (finding.path, line_hash)
+        fingerprint = f"{line_hash}:{occurrences[key]}"
+        occurrences[key] += 1
+        results.append(_result(finding, index[finding.rule_id], fingerprint))
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{r.path}: {r.error}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
+        }
+        for r in result.errors
+    ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "copydesk",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule_descriptor(specs[rule_id]) for rule_id in rule_ids],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not result.errors, "toolExecutionNotifications": notifications}],
+        "results": results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,45 @@
+"""Human-readable output: ``path:line:col: severity rule-id message``."""
+
+from __future__ import annotations
+
+import click
+
+from copydesk.formatters import severity_counts
+from copydesk.runner import RunResult
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_text(result: RunResult, color: bool = False, **_) -> str:
+    lines = []
+    for finding in result.findings:
+        severity = finding.severity.value
+        location = f"{finding.path}:{finding.line}:{finding.column}:"
+        label = f"{severity} {finding.rule_id}"
+        if color:
+            location = click.style(location, bold=True)
+            label = click.style(severity, fg=_COLOURS[severity]) + " " + click.style(finding.rule_id, dim=True)
+        lines.append(f"{location} {label} {finding.message}")
+        if finding.suggestion is not None:
+            lines.append(f"    suggestion: {finding.suggestion!r}" if finding.suggestion.strip() != finding.suggestion
+                         else f"    suggestion: {finding.suggestion}")
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(result: RunResult) -> str:
+    counts = severity_counts(result)
+    linted = sum(1 for r in result.files if not r.error)
+    total = sum(counts.values())
+    if total:
+        detail = ", ".join(_plural(counts[s], s) if s != "info" else f"{counts[s]} info" for s in ("error", "warning", "info"))
+        text = f"{_plural(total, 'finding')} ({detail}) in {_plural(linted, 'file')}"
+    else:
+        text = f"No findings in {_plural(linted, 'file')}"
+    if result.errors:
+        text += f"; {_plural(len(result.errors), 'file')} could not be linted"
+    return text

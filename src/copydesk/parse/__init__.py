@@ -1,0 +1,41 @@
+"""Parsers: source text in, :class:`~copydesk.document.Document` out."""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.document import Directive, Document
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+TEXT_SUFFIXES = (".txt", ".text")
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*copydesk-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
+)
+
+
+def format_for(path: str) -> str:
+    """``markdown`` for Markdown file names, ``text`` for everything else."""
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def parse_directives(comment: str, line: int) -> list[Directive]:
+    """Read the suppression directives in an HTML comment that starts on ``line``."""
+    directives = []
+    for match in _DIRECTIVE.finditer(comment):
+        targets = tuple(t for t in re.split(r"[\s,]+", match.group(2).strip()) if t)
+        comment_line = line + comment.count("\n", 0, match.start())
+        directives.append(Directive(comment_line, match.group(1), targets))
+    return directives
+
+
+def parse(source: str, path: str = "<text>", fmt: str | None = None) -> Document:
+    """Parse ``source`` (already decoded, BOM removed) into a Document."""
+    fmt = fmt or format_for(path)
+    if fmt == "markdown":
+        from copydesk.parse.markdown import parse_markdown
+
+        return parse_markdown(source, path)
+    from copydesk.parse.text import parse_text
+
+    return parse_text(source, path)

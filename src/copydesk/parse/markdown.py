@@ -1,0 +1,361 @@
+"""Markdown articles through markdown-it-py (CommonMark, tables, strikethrough).
+
+markdown-it gives line ranges for blocks but no offsets for inline tokens, so
+prose is recovered in two recorded steps, never by searching for a finding's
+text afterwards:
+
+1. each line of an inline token's ``content`` is tied to its source line
+   (the content line is that source line minus its container prefix);
+2. the inline children are walked in order against that content with a cursor,
+   keeping text, dropping markup (emphasis markers, link targets, raw HTML)
+   and standing a placeholder in for code spans, images and autolinks.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from copydesk.document import Block, Document, ProseBuilder
+from copydesk.parse import parse_directives
+
+CODE_PLACEHOLDER = "code"
+LINK_PLACEHOLDER = "link"
+IMAGE_PLACEHOLDER = "image"
+
+_ATX_PREFIX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]*")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]")
+
+
+class AlignmentError(Exception):
+    """The inline tokens did not line up with the source; fall back to raw text."""
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    md.use(front_matter_plugin).enable(["table", "strikethrough"])
+    # Keep escapes and entities as separate tokens so their source form is known.
+    md.disable("text_join")
+    return md
+
+
+_MD: MarkdownIt | None = None
+
+
+def _markdown() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = _parser()
+    return _MD
+
+
+class _SourceLines:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
+
+    def span(self, line: int) -> tuple[int, int]:
+        """(start, end) of a 0-based line's content, excluding \\r\\n."""
+        start = self.starts[line]
+        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.source)
+        if end > start and self.source[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+
+def _content_positions(content: str, first_line: int, lines: _SourceLines, heading: bool) -> list[int]:
+    """For every character of an inline token's content, its source offset.
+
+    One extra entry maps the end of the content.
+    """
+    positions: list[int] = []
+    source = lines.source
+    content_lines = content.split("\n")
+    for index, content_line in enumerate(content_lines):
+        line_number = min(first_line + index, len(lines.starts) - 1)
+        start, end = lines.span(line_number)
+        line = source[start:end]
+        if heading and index == 0 and _ATX_PREFIX.match(line) and line.lstrip().startswith("#"):
+            offset = start + _ATX_PREFIX.match(line).end()
+        else:
+            trimmed = line.rstrip()
+            wanted = content_line.rstrip()
+            if trimmed.endswith(wanted):
+                offset = start + len(trimmed) - len(wanted)
+            else:  # tabs expanded by the parser: the best anchor is the first match
+                found = line.find(wanted.strip())
+                offset = start + max(found, 0)
+        positions.extend(range(offset, offset + len(content_line)))
+        positions.append(offset + len(content_line))  # the "\n", or the end
+    return positions
+
+
+def _cell_positions(content: str, cell_start: int, cell_source: str) -> list[int]:
+    """Positions for a table cell, whose content unescapes ``\\|``."""
+    positions = []
+    i = 0
+    for char in content:
+        if cell_source.startswith("\\|", i) and char == "|":
+            i += 1
+        positions.append(cell_start + i)
+        i += 1
+    positions.append(cell_start + i)
+    return positions
+
+
+def _table_cells(row_source: str, row_start: int) -> list[tuple[int, str]]:
+    """(start offset, stripped text) of each cell of a table row."""
+    text = row_source
+    start = 0
+    stripped = text.strip()
+    if stripped.startswith("|"):
+        start = text.index("|") + 1
+    end = len(text.rstrip())
+    if stripped.endswith("|") and not stripped.endswith("\\|") and end - 1 >= start:
+        end -= 1
+    cells = []
+    position = start
+    for piece in _UNESCAPED_PIPE.split(text[start:end]):
+        leading = len(piece) - len(piece.lstrip())
+        cells.append((row_start + position + leading, piece.strip()))
+        position += len(piece) + 1
+    return cells
+
+
+def _skip_bracketed(content: str, i: int, open_char: str, close_char: str) -> int:
+    """Index just past the bracket that closes the one at ``i``."""
+    depth = 0
+    while i < len(content):
+        char = content[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == open_char:
+            depth += 1
+        elif char == close_char:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif char == "<" and open_char == "(":
+            close = content.find(">", i)
+            if close != -1:
+                i = close
+        i += 1
+    raise AlignmentError("unclosed bracket")
+
+
+def _expect(content: str, i: int, text: str) -> int:
+    if not content.startswith(text, i):
+        raise AlignmentError(f"expected {text!r} at {i}")
+    return i + len(text)
+
+
+def _skip_blanks(content: str, i: int) -> int:
+    while i < len(content) and content[i] in " \t":
+        i += 1
+    return i
+
+
+def _inline_pieces(content: str, children) -> list[tuple[int, int, str | None]]:
+    """Walk inline tokens against ``content``: (start, end, replacement) pieces.
+
+    A replacement of None keeps ``content[start:end]`` verbatim.
+    """
+    pieces: list[tuple[int, int, str | None]] = []
+    i = 0
+    skipping_link = False
+    for token in children:
+        kind = token.type
+        if skipping_link:
+            if kind == "link_close":
+                skipping_link = False
+            continue
+        if kind == "text":
+            end = _expect(content, i, token.content)
+            pieces.extend(_split_urls(content, i, end))
+            i = end
+        elif kind == "text_special":
+            end = _expect(content, i, token.markup)
+            pieces.append((i, end, token.content))
+            i = end
+        elif kind in ("softbreak", "hardbreak"):
+            i = _skip_blanks(content, i)
+            if kind == "hardbreak" and content.startswith("\\", i):
+                i += 1
+            if content.startswith("\n", i):
+                pieces.append((i, i + 1, None))
+                i += 1
+            i = _skip_blanks(content, i)
+        elif kind == "code_inline":
+            opening = re.compile(r"`+").match(content, i)
+            if not opening:
+                raise AlignmentError("code span")
+            ticks = opening.group()
+            closing = re.compile(rf"(?<!`){ticks}(?!`)").search(content, opening.end())
+            if not closing:
+                raise AlignmentError("code span end")
+            pieces.append((i, closing.end(), CODE_PLACEHOLDER))
+            i = closing.end()
+        elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
+            i = _expect(content, i, token.markup)
+        elif kind == "link_open":
+            if token.markup == "autolink":
+                end = content.find(">", i)
+                if end == -1:
+                    raise AlignmentError("autolink")
+                pieces.append((i, end + 1, LINK_PLACEHOLDER))
+                i = end + 1
+                skipping_link = True
+            else:
+                i = _expect(content, i, "[")
+        elif kind == "link_close":
+            i = _expect(content, i, "]")
+            i = _skip_link_target(content, i)
+        elif kind == "image":
+            start = i
+            i = _expect(content, i, "!")
+            i = _skip_bracketed(content, i, "[", "]")
+            i = _skip_link_target(content, i)
+            pieces.append((start, i, IMAGE_PLACEHOLDER))
+        elif kind == "html_inline":
+            i = _expect(content, i, token.content)
+        else:
+            raise AlignmentError(f"unexpected token {kind}")
+    return pieces
+
+
+def _skip_link_target(content: str, i: int) -> int:
+    if content.startswith("(", i):
+        return _skip_bracketed(content, i, "(", ")")
+    if content.startswith("[", i):
+        return _skip_bracketed(content, i, "[", "]")
+    return i
+
+
+def _split_urls(content: str, start: int, end: int):
+    """Verbatim text, with bare URLs replaced by a placeholder."""
+    position = start
+    for match in _URL.finditer(content, start, end):
+        if match.start() > position:
+            yield (position, match.start(), None)
+        yield (match.start(), match.end(), LINK_PLACEHOLDER)
+        position = match.end()
+    if position < end:
+        yield (position, end, None)
+
+
+def _build_block(kind: str, content: str, children, positions: list[int], **extra) -> Block | None:
+    try:
+        pieces = _inline_pieces(content, children)
+    except AlignmentError:
+        pieces = [(0, len(content), None)]  # lint the raw text: positions stay exact
+    builder = ProseBuilder()
+    for start, end, replacement in pieces:
+        if replacement is None:
+            builder.add_mapped(content[start:end], positions[start:end])
+        else:
+            builder.add_synthetic(replacement, positions[start], positions[max(end - 1, start)] + 1)
+    text, starts, ends = builder.build()
+    if not text.strip() or text == IMAGE_PLACEHOLDER:
+        return None
+    return Block(kind, text, starts, ends, **extra)
+
+
+def _front_matter(doc: Document, token, lines: _SourceLines) -> None:
+    try:
+        data = yaml.safe_load(token.content)
+    except yaml.YAMLError:
+        return
+    if not isinstance(data, dict):
+        return
+    doc.metadata.update({str(k): v for k, v in data.items()})
+    if isinstance(data.get("date"), str):
+        try:
+            doc.metadata["date"] = date.fromisoformat(data["date"][:10])
+        except ValueError:
+            pass
+    title = data.get("title")
+    if isinstance(title, str) and title.strip():
+        block = _title_block(title, token.map, lines)
+        if block:
+            doc.blocks.append(block)
+
+
+def _title_block(title: str, line_range, lines: _SourceLines) -> Block | None:
+    """The front-matter title as a headline block, located on its source line."""
+    for line_number in range(line_range[0] + 1, line_range[1] - 1):
+        start, end = lines.span(line_number)
+        match = re.match(r"title\s*:\s*(['\"]?)(.*?)\1\s*$", lines.source[start:end])
+        if match and match.group(2).strip() == title.strip():
+            value_start = start + match.start(2)
+            builder = ProseBuilder()
+            builder.add_source(lines.source, value_start, value_start + len(match.group(2)))
+            text, starts, ends = builder.build()
+            return Block("headline", text, starts, ends, level=1)
+    return None
+
+
+def parse_markdown(source: str, path: str) -> Document:
+    doc = Document(path=path, source=source, format="markdown")
+    lines = _SourceLines(source)
+    tokens = _markdown().parse(source)
+    containers: list[str] = []
+    heading_level = 0
+    row_cells: list[tuple[int, str]] = []
+    cell_index = 0
+    for token in tokens:
+        kind = token.type
+        if kind == "front_matter":
+            _front_matter(doc, token, lines)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            containers.append("list")
+        elif kind == "blockquote_open":
+            containers.append("quote")
+        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind == "tr_open":
+            start, end = lines.span(token.map[0])
+            row_cells = _table_cells(source[start:end], start)
+            cell_index = 0
+        elif kind in ("html_block", "html_inline"):
+            if "copydesk-" in token.content and token.map:
+                doc.directives.extend(parse_directives(token.content, token.map[0] + 1))
+        elif kind == "inline":
+            block = _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index)
+            if row_cells:
+                cell_index += 1
+            if block:
+                doc.blocks.append(block)
+        elif kind == "table_close":
+            row_cells = []
+        if kind == "inline" and token.children:
+            for child in token.children:
+                if child.type == "html_inline" and "copydesk-" in child.content:
+                    doc.directives.extend(parse_directives(child.content, token.map[0] + 1))
+    return doc
+
+
+def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index) -> Block | None:
+    content = token.content
+    if row_cells:
+        if cell_index >= len(row_cells):
+            return None
+        cell_start, cell_text = row_cells[cell_index]
+        cell_source = lines.source[cell_start : cell_start + len(cell_text)]
+        positions = _cell_positions(content, cell_start, cell_source)
+        return _build_block("table-cell", content, token.children or [], positions)
+    positions = _content_positions(content, token.map[0], lines, heading=bool(heading_level))
+    if heading_level:
+        kind = "headline" if heading_level == 1 else "subhead"
+        return _build_block(kind, content, token.children or [], positions, level=heading_level)
+    container = containers[-1] if containers else ""
+    return _build_block("paragraph", content, token.children or [], positions, container=container)

@@ -1,0 +1,189 @@
+"""The rule registry: metadata from ``rules/*/*.yaml``, logic from ``families/``.
+
+Each rule's data file is the one source for its docs, its options and its
+examples: ``copydesk explain``, the SARIF rule help and the example tests all
+read it. Family modules are imported only when one of their rules runs, so a
+run that needs no textstat or LanguageTool never loads them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from copydesk.finding import Hit, Severity
+
+FAMILIES = ("grammar", "spelling", "readability", "headline", "figures", "typography")
+RULE_ID = re.compile(r"^(%s)\.[a-z0-9]+(-[a-z0-9]+)*$" % "|".join(FAMILIES))
+OPTION_TYPES = {"int": int, "float": (int, float), "str": str, "bool": bool, "list": list, "choice": str}
+
+
+def rules_dir() -> Path:
+    """The ``rules/`` data folder: inside the installed package, or the source tree."""
+    packaged = Path(__file__).parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    name: str
+    type: str
+    default: object
+    description: str = ""
+    choices: tuple = ()
+
+    def validate(self, value: object, where: str) -> object:
+        expected = OPTION_TYPES[self.type]
+        if isinstance(value, bool) and self.type in ("int", "float"):
+            raise TypeError(f"{where} must be {self.type}, not a boolean")
+        if not isinstance(value, expected):
+            raise TypeError(f"{where} must be {self.type}, not {type(value).__name__}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{where} must be one of {', '.join(map(str, self.choices))}, not {value!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    format: str = "text"
+    findings: tuple[tuple[int, int], ...] = ()
+    options: dict = field(default_factory=dict, hash=False)
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    severity: Severity
+    summary: str
+    rationale: str
+    options: tuple[OptionSpec, ...]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    enabled: bool = True
+    help_url: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.id.split(".", 1)[1]
+
+    @property
+    def title(self) -> str:
+        """PascalCase name, as SARIF's ``rule.name`` expects."""
+        return "".join(part.capitalize() for part in self.name.split("-"))
+
+    def defaults(self) -> dict:
+        return {option.name: option.default for option in self.options}
+
+    def option(self, name: str) -> OptionSpec | None:
+        return next((o for o in self.options if o.name == name), None)
+
+
+def _example(data: dict) -> Example:
+    findings = tuple((f["line"], f["column"]) for f in data.get("findings", ()))
+    return Example(
+        text=data["text"],
+        format=data.get("format", "text"),
+        findings=findings,
+        options=data.get("options", {}),
+        date=str(data["date"]) if data.get("date") else None,
+    )
+
+
+def _spec(data: dict) -> RuleSpec:
+    options = tuple(
+        OptionSpec(
+            name=o["name"],
+            type=o["type"],
+            default=o["default"],
+            description=o.get("description", ""),
+            choices=tuple(o.get("choices", ())),
+        )
+        for o in data.get("options", ())
+    )
+    examples = data.get("examples", {})
+    return RuleSpec(
+        id=data["id"],
+        severity=Severity(data["severity"]),
+        summary=data["summary"].strip(),
+        rationale=data.get("rationale", "").strip(),
+        options=options,
+        bad=tuple(_example(e) for e in examples.get("bad", ())),
+        good=tuple(_example(e) for e in examples.get("good", ())),
+        enabled=data.get("enabled", True),
+        help_url=data.get("help_url", ""),
+    )
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, RuleSpec]:
+    """Every rule with a data file, by id, in id order."""
+    specs = {}
+    for path in sorted(rules_dir().glob("*/*.yaml")):
+        with open(path, encoding="utf-8") as handle:
+            spec = _spec(yaml.load(handle, Loader=_LOADER))
+        specs[spec.id] = spec
+    return dict(sorted(specs.items()))
+
+
+def matches(rule_id: str, pattern: str) -> bool:
+    """A pattern names a rule by id, by family, or by glob (``typography.*``)."""
+    return rule_id == pattern or rule_id.startswith(pattern + ".") or fnmatch.fnmatchcase(rule_id, pattern)
+
+
+@lru_cache(maxsize=None)
+def wordlist(name: str) -> frozenset[str]:
+    """A word list from ``rules/wordlists/NAME.txt``: one entry a line, # comments."""
+    path = rules_dir() / "wordlists" / f"{name}.txt"
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+# --- rule logic -------------------------------------------------------------
+
+Check = Callable[["object", "RuleContext"], Iterable[Hit]]
+_CHECKS: dict[str, Check] = {}
+
+
+def check(rule_id: str) -> Callable[[Check], Check]:
+    """Register the function that implements ``rule_id``."""
+
+    def register(function: Check) -> Check:
+        _CHECKS[rule_id] = function
+        return function
+
+    return register
+
+
+def implementation(rule_id: str) -> Check:
+    family = rule_id.split(".", 1)[0]
+    if rule_id not in _CHECKS:
+        importlib.import_module(f"copydesk.families.{family}")
+    return _CHECKS[rule_id]
+
+
+@dataclass
+class RuleContext:
+    """What a check sees besides the document: its options and house settings."""
+
+    spec: RuleSpec
+    options: dict
+    house: dict
+    publication_date: object = None

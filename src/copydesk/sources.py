@@ -1,0 +1,139 @@
+"""Finding and reading articles. Every failure becomes a one-line message that
+names the file and the fix; nothing here raises for a user's bad input."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from copydesk.parse import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+STDIN = "-"
+
+
+class SourceError(Exception):
+    """A file that cannot be linted; ``str()`` is the message for the user."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as the user should see it
+    text: str
+    notice: str | None = None  # not an error: e.g. an empty file
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand directories (recursively, skipping hidden folders) into article
+    paths. Returns (paths, problems) with a message for each bad argument."""
+    found: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        if raw == STDIN:
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            articles = _articles_in(path)
+            if not articles:
+                problems.append((raw, "no .md, .markdown or .txt files in this folder; pass article files or another folder"))
+            found.extend(articles)
+        elif path.exists():
+            found.append(raw)
+        else:
+            problems.append((raw, "no such file or folder; check the path"))
+    return _unique(found), problems
+
+
+def _articles_in(folder: Path) -> list[str]:
+    articles = []
+    for root, directories, files in os.walk(folder):
+        directories[:] = sorted(d for d in directories if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                articles.append(os.path.join(root, name))
+    return articles
+
+
+def _unique(paths: list[str]) -> list[str]:
+    seen = set()
+    unique = []
+    for path in paths:
+        key = path if path == STDIN else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def read_source(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode one article, or raise SourceError with the fix."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        display = "<stdin>"
+    else:
+        display = path
+        data = _read_bytes(path, max_bytes)
+    if len(data) > max_bytes:
+        raise SourceError(
+            f"too large ({len(data) / 1_048_576:.1f} MB, limit {max_bytes / 1_048_576:.0f} MB); "
+            "split the article or raise --max-file-size"
+        )
+    if b"\x00" in data[:8192]:
+        raise SourceError("binary file, not text; lint only .md, .markdown or .txt articles")
+    text = decode(data, encoding)
+    if not text.strip():
+        return Source(display, text, notice="empty file, nothing to lint")
+    return Source(display, text)
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    try:
+        if os.path.isdir(path):
+            raise SourceError("is a folder; pass the folder itself to lint every article in it")
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise SourceError(
+                f"too large ({size / 1_048_576:.1f} MB, limit {max_bytes / 1_048_576:.0f} MB); "
+                "split the article or raise --max-file-size"
+            )
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise SourceError("no such file; check the path") from None
+    except PermissionError:
+        raise SourceError("permission denied; check the file's permissions") from None
+    except IsADirectoryError:
+        raise SourceError("is a folder; pass the folder itself to lint every article in it") from None
+    except OSError as error:
+        raise SourceError(f"cannot read: {error.strerror or error}") from None
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Decode bytes: a BOM decides, else UTF-8, else a message naming the byte."""
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise SourceError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252") from None
+        except UnicodeDecodeError as error:
+            raise SourceError(f"not valid {encoding} (byte {error.object[error.start]:#04x} at offset {error.start})") from None
+        return text.removeprefix("\ufeff")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16").removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        raise SourceError(
+            f"not UTF-8 (byte {data[error.start]:#04x} at line {line}, column {column}); "
+            "re-save it as UTF-8, or pass --encoding latin-1 (or cp1252)"
+        ) from None

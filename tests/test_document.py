@@ -1,0 +1,154 @@
+"""Parsing keeps exact source positions: Markdown markup, front matter, code,
+CRLF, BOM, tabs and characters outside the BMP must not shift columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.parse import parse
+from copydesk.runner import lint_text
+from copydesk.sources import decode
+
+
+def located(doc, block, needle):
+    """Line and column of ``needle`` in a block, through the offset index."""
+    start = block.text.index(needle)
+    source_start, source_end = block.source_range(start, start + len(needle))
+    assert doc.source[source_start:source_end] == needle
+    return doc.position(source_start)
+
+
+def block_with(doc, needle):
+    return next(b for b in doc.blocks if needle in b.text)
+
+
+MARKDOWN = """---
+title: "Council approves the budget"
+date: 2024-04-28
+---
+# Council *approves* budget
+
+The **mayor** said [the plan](https://example.com/plan "Plan") is `final` now.
+Second line with <b>html</b> and an ![chart](c.png) image.
+
+```
+code "block" with  spaces
+```
+
+> A quote with **bold** words
+lazy continuation here
+
+- item *one* here
+- item two
+
+| Year | Cost  |
+|------|-------|
+| 2024 | `x` ok |
+
+<div>raw html block</div>
+"""
+
+
+def test_markdown_blocks_and_kinds():
+    doc = parse(MARKDOWN, "a.md")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[0] == ("headline", "Council approves the budget")
+    assert kinds[1] == ("headline", "Council approves budget")
+    assert ("paragraph", "A quote with bold words\nlazy continuation here") in kinds
+    assert ("paragraph", "item one here") in kinds
+    assert ("table-cell", "code ok") in kinds
+    assert not any("code \"block\"" in text or "raw html" in text for _, text in kinds)
+    assert doc.metadata["date"].isoformat() == "2024-04-28"
+
+
+def test_markdown_markup_is_not_prose_and_keeps_columns():
+    doc = parse(MARKDOWN, "a.md")
+    paragraph = block_with(doc, "mayor")
+    assert paragraph.text.startswith("The mayor said the plan is code now.\nSecond line with html and an image image.")
+    assert located(doc, paragraph, "mayor") == (7, 7)
+    assert located(doc, paragraph, "the plan") == (7, 21)
+    assert located(doc, paragraph, "now.") == (7, 75)
+    assert located(doc, paragraph, "html") == (8, 21)
+    assert located(doc, block_with(doc, "bold words"), "words") == (14, 25)
+    assert located(doc, block_with(doc, "lazy"), "continuation") == (15, 6)
+    assert located(doc, block_with(doc, "item one"), "one") == (17, 9)
+    assert located(doc, block_with(doc, "code ok"), "ok") == (22, 14)
+    assert located(doc, doc.blocks[0], "budget") == (2, 30)
+    assert located(doc, doc.blocks[1], "budget") == (5, 22)
+
+
+def test_code_span_placeholder_covers_the_whole_span():
+    doc = parse("Title\n\nRun `ls -la` now.\n", "a.md")
+    block = doc.blocks[-1]
+    start = block.text.index("code")
+    assert block.source_range(start, start + 4) == (doc.source.index("`"), doc.source.index(" now"))
+
+
+def test_escapes_and_entities_map_to_their_source():
+    doc = parse("Title\n\nA \\*star\\* &amp; more.\n", "a.md")
+    block = doc.blocks[-1]
+    assert block.text == "A *star* & more."
+    assert located(doc, block, "more") == (3, 18)
+    amp = block.text.index("&")
+    assert block.source_range(amp, amp + 1) == (doc.source.index("&amp;"), doc.source.index("&amp;") + 5)
+
+
+def test_text_headline_paragraphs_and_subheads(seed_text):
+    doc = parse(seed_text, "seed.txt")
+    assert doc.headline.text.startswith("Elon Musk’s Meeting in China")
+    assert [b.text for b in doc.subheads] == [
+        "Tesla’s Chinese Driver Data Collected Since 2021 in Shanghai",
+        "FSD Not Yet Available in China Despite Customer Demand",
+        "Tesla Sells Over 17 Million Cars in China; Plans for Factory in India",
+        "Largest Auto Show in China Ongoing During Musk’s Visit to Beijing",
+    ]
+    byline = next(b for b in doc.blocks if b.text == "Akash Shrivastav")
+    assert byline.kind == "byline"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("By Jane Roe", "byline"),
+        ("Photo: Jane Roe", "paragraph"),
+        ("Updated 4 May 2024", "byline"),
+        ("What happens next", "subhead"),
+    ],
+)
+def test_standalone_short_lines(text, kind):
+    doc = parse(f"Headline\n\nFirst paragraph.\n\n{text}\n\nMore body text follows here.\n", "a.txt")
+    assert doc.blocks[2].kind == kind
+
+
+@pytest.mark.parametrize("fmt", ["a.txt", "a.md"])
+def test_crlf_endings_do_not_shift_columns(fmt):
+    source = "Headline\r\n\r\nOne line here.\r\nThe  second line.\r\n"
+    findings = lint_text(source, path=fmt)
+    spaces = [f for f in findings if f.rule_id == "typography.double-space"]
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in spaces] == [(4, 4, 4, 6)]
+    doc = parse(source, fmt)
+    assert "\r" not in "".join(b.text for b in doc.blocks)
+
+
+def test_bom_is_not_a_column():
+    text = decode("\ufeffHeadline\n\nIt  works.\n".encode("utf-8"))
+    findings = lint_text(text, path="a.txt")
+    assert [(f.line, f.column) for f in findings] == [(3, 3)]
+
+
+@pytest.mark.parametrize("fmt", ["a.txt", "a.md"])
+def test_characters_outside_the_bmp_count_as_one_column(fmt):
+    findings = lint_text("Headline\n\n😀🎉 Party  time.\n", path=fmt)
+    assert [(f.line, f.column, f.end_column) for f in findings] == [(3, 9, 11)]
+
+
+def test_tabs_count_as_one_column():
+    findings = lint_text("Headline\n\n\tIndented text  here.\n", path="a.txt")
+    assert [(f.line, f.column) for f in findings] == [(3, 15)]
+
+
+def test_front_matter_is_not_prose():
+    doc = parse("---\ntitle: Plain  title\nsummary: Not  prose\n---\n\nBody.\n", "a.md")
+    assert [b.text for b in doc.blocks] == ["Plain  title", "Body."]
+    findings = lint_text(doc.source, path="a.md")
+    assert [(f.line, f.column) for f in findings] == [(2, 13)]

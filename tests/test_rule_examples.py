@@ -1,0 +1,34 @@
+"""Every rule's bad and good examples, straight from its data file in rules/."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.config import Config, RuleSettings, parse_date
+from copydesk.rules import all_rules
+from copydesk.runner import lint_text
+
+
+def _cases(kind: str):
+    for spec in all_rules().values():
+        for number, example in enumerate(getattr(spec, kind), start=1):
+            yield pytest.param(spec, example, id=f"{spec.id}-{kind}{number}")
+
+
+def _lint(spec, example):
+    config = Config(select=(spec.id,), rules={spec.id: RuleSettings(enabled=True, options=example.options)})
+    date = parse_date(example.date, "example date") if example.date else None
+    suffix = ".md" if example.format == "markdown" else ".txt"
+    findings = lint_text(example.text, path=f"example{suffix}", config=config, date_override=date)
+    return [f for f in findings if f.rule_id == spec.id]
+
+
+@pytest.mark.parametrize(("spec", "example"), list(_cases("bad")))
+def test_bad_example_draws_findings_at_stated_positions(spec, example):
+    findings = _lint(spec, example)
+    assert [(f.line, f.column) for f in findings] == list(example.findings)
+
+
+@pytest.mark.parametrize(("spec", "example"), list(_cases("good")))
+def test_good_example_draws_nothing(spec, example):
+    assert _lint(spec, example) == []

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Set everything up on a fresh machine, then lint the seed article.
+#   - a virtual environment in .venv with copydesk and its test dependencies
+#   - Microsoft's SARIF Multitool (npm) in .tools, used by the tests
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PYTHON=${PYTHON:-python3}
+quiet=${COPYDESK_SETUP_QUIET:-}
+
+say() { [ -n "$quiet" ] || echo "setup: $*"; }
+
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+if ! .venv/bin/python -c "import copydesk, pytest, hypothesis, jsonschema" 2>/dev/null \
+   || [ pyproject.toml -nt .venv/.installed ]; then
+  say "installing copydesk and its test dependencies into .venv"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e ".[test]"
+  touch .venv/.installed
+fi
+
+MULTITOOL=.tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -x "$MULTITOOL" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    say "installing the SARIF Multitool into .tools"
+    mkdir -p .tools
+    npm install --silent --no-audit --no-fund --prefix .tools @microsoft/sarif-multitool@5.7.0 >/dev/null
+    chmod u+x "$MULTITOOL"
+  else
+    echo "setup: npm not found; the SARIF validation tests need Node.js and npm" >&2
+  fi
+fi
+
+if [ -z "${COPYDESK_SETUP_NO_LINT:-}" ]; then
+  say "linting the seed article: .venv/bin/copydesk lint seeds/"
+  .venv/bin/copydesk lint seeds/ || true  # exit 1 means findings, which the seed has
+fi

@@ -5,23 +5,32 @@ The library API; the CLI in :mod:`copydesk.cli` is a thin layer over it::
     from copydesk import lint_text
     for finding in lint_text("Headline\\n\\nIt  works.\\n"):
         print(finding.line, finding.column, finding.rule_id, finding.message)
+
+Names are imported on first use, so ``copydesk --version`` and a run that
+needs few rules do not pay for the rest.
 """
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from copydesk.config import Config, ConfigError, load_config  # noqa: E402
-from copydesk.finding import Finding, Severity  # noqa: E402
-from copydesk.runner import LintOptions, RunResult, lint_paths, lint_text  # noqa: E402
+_API = {
+    "Config": "copydesk.config",
+    "ConfigError": "copydesk.config",
+    "load_config": "copydesk.config",
+    "Finding": "copydesk.finding",
+    "Severity": "copydesk.finding",
+    "LintOptions": "copydesk.runner",
+    "RunResult": "copydesk.runner",
+    "lint_paths": "copydesk.runner",
+    "lint_text": "copydesk.runner",
+}
+__all__ = sorted(_API) + ["__version__"]
 
-__all__ = [
-    "Config",
-    "ConfigError",
-    "Finding",
-    "LintOptions",
-    "RunResult",
-    "Severity",
-    "__version__",
-    "lint_paths",
-    "lint_text",
-    "load_config",
-]
+
+def __getattr__(name: str):
+    if name in _API:
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'copydesk' has no attribute {name!r}")

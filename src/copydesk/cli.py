@@ -61,10 +61,13 @@ def main() -> None:
 @click.option("--max-file-size", default="10M", show_default=True, help="Skip larger files with an error.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: CPU count].")
+@click.option("--no-grammar", is_flag=True, help="Skip LanguageTool: no grammar.* or spelling.* findings.")
+@click.option("--languagetool-url", help="Use this LanguageTool server instead of starting one.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the LanguageTool result cache.")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def lint(paths, output_format, output, select, ignore, fail_on, config_path, publication_date, encoding,
-         max_file_size, stdin_filename, jobs, no_progress, debug) -> None:
+         max_file_size, stdin_filename, jobs, no_grammar, languagetool_url, no_cache, no_progress, debug) -> None:
     """Lint articles (.md, .markdown, .txt; folders recursively; '-' for stdin).
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does,
@@ -86,6 +89,9 @@ def lint(paths, output_format, output, select, ignore, fail_on, config_path, pub
             stdin_filename=stdin_filename,
             jobs=jobs,
             debug=debug,
+            grammar=not no_grammar,
+            languagetool_url=languagetool_url,
+            use_cache=not no_cache,
         )
         resolver = options.resolver()
         threshold = fail_on or resolver.for_path(None).fail_on
@@ -106,6 +112,9 @@ def lint(paths, output_format, output, select, ignore, fail_on, config_path, pub
             click.echo(f"copydesk: {file_result.path}: {file_result.error}", err=True)
         elif file_result.notice:
             click.echo(f"copydesk: {file_result.path}: {file_result.notice}", err=True)
+    for problem in result.engine_problems:
+        level = "error" if result.engine_required else "warning"
+        click.echo(f"copydesk: {level}: grammar and spelling were skipped: {problem}", err=True)
     color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = formatter(output_format)(result, color=color)
     if output:
@@ -133,6 +142,72 @@ class _ProgressBar:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
+
+
+@main.group()
+def languagetool() -> None:
+    """Install LanguageTool and manage a warm background server."""
+
+
+def _engine_call(function, *args, **kwargs):
+    from copydesk.languagetool import EngineError
+
+    try:
+        return function(*args, **kwargs)
+    except EngineError as error:
+        _fail(str(error))
+
+
+@languagetool.command()
+@click.option("--force", is_flag=True, help="Download again even if installed.")
+@click.option("--no-verify", is_flag=True, help="Do not start the server afterwards to check it.")
+def install(force, no_verify) -> None:
+    """Install LanguageTool for English into the cache folder (Maven Central)."""
+    from copydesk.languagetool.install import install as run_install
+
+    _engine_call(run_install, report=lambda line: click.echo(line, err=True), verify=not no_verify, force=force)
+
+
+@languagetool.command()
+@click.option("--heap", default="1g", show_default=True, help="The JVM's maximum heap.")
+@click.option("--idle-timeout", default=3600, show_default=True, help="Stop after this many idle seconds.")
+def start(heap, idle_timeout) -> None:
+    """Start a warm background server that lint runs find and reuse."""
+    from copydesk.languagetool.server import start_warm_server
+
+    state = _engine_call(start_warm_server, heap, idle_timeout)
+    click.echo(f"LanguageTool is running at {state['url']} (pid {state['pid']}); "
+               f"it stops after {state['idle_timeout']} s without use")
+
+
+@languagetool.command()
+def stop() -> None:
+    """Stop the warm background server."""
+    from copydesk.languagetool.server import stop_warm_server
+
+    click.echo("stopped" if stop_warm_server() else "no background server was running")
+
+
+@languagetool.command()
+def status() -> None:
+    """Say whether LanguageTool is installed and a warm server runs."""
+    import time
+
+    from copydesk.languagetool import EngineError, languagetool_home
+    from copydesk.languagetool.server import installation, is_alive, warm_server_state
+
+    try:
+        record = installation()
+        click.echo(f"installed: LanguageTool {record['version']} in {languagetool_home()} (from {record['source']})")
+    except EngineError as error:
+        click.echo(f"not installed: {error}")
+    state = warm_server_state()
+    if state and is_alive(state["url"]):
+        uptime = time.time() - state["started"]
+        click.echo(f"running: {state['url']} (pid {state['pid']}, up {uptime:.0f} s, "
+                   f"idle timeout {state['idle_timeout']} s)")
+    else:
+        click.echo("no background server; `copydesk languagetool start` starts one")
 
 
 @main.command("rules")

@@ -9,10 +9,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from copydesk.finding import Severity
-from copydesk.rules import RULE_ID, FAMILIES, all_rules, matches
+from copydesk.rules import FAMILIES, RULE_ID, all_rules, matches, wordlist
 
 FAIL_ON = ("error", "warning", "info", "never")
 HOUSE_SETTINGS = {
@@ -20,7 +21,9 @@ HOUSE_SETTINGS = {
     "numerals": ("ap", "chicago"),
 }
 HOUSE_DEFAULTS = {"headline-case": "auto", "numerals": "ap"}
-TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules")
+TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules", "vocabulary", "languagetool")
+LANGUAGETOOL_KEYS = {"url": str, "required": bool, "language": str}
+ENGINE_FAMILIES = ("grammar", "spelling")  # families whose rule ids come from LanguageTool
 
 
 class ConfigError(Exception):
@@ -43,6 +46,8 @@ class Config:
     house: dict = field(default_factory=lambda: dict(HOUSE_DEFAULTS))
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
+    vocabulary_paths: tuple[Path, ...] = ()
+    languagetool: dict = field(default_factory=dict)  # url, required, language
 
     def is_enabled(self, rule_id: str) -> bool:
         spec = all_rules()[rule_id]
@@ -50,10 +55,32 @@ class Config:
         if settings and settings.enabled is not None:
             enabled = settings.enabled
         elif self.select:
-            enabled = any(matches(rule_id, p) for p in self.select)
+            enabled = any(matches(rule_id, p) for p in self.select) or (
+                spec.dynamic and any(p.startswith(spec.family + ".") for p in self.select))
         else:
             enabled = spec.enabled
         return enabled and not any(matches(rule_id, p) for p in self.ignore)
+
+    def keeps(self, finding_rule_id: str, source_rule_id: str) -> bool:
+        """Whether an engine finding (grammar.en-a-vs-an, from grammar.languagetool) is wanted."""
+        if finding_rule_id == source_rule_id:
+            return True
+        settings = self.rules.get(finding_rule_id)
+        if settings and settings.enabled is False:
+            return False
+        if any(matches(finding_rule_id, p) for p in self.ignore):
+            return False
+        return not self.select or any(matches(finding_rule_id, p) or matches(source_rule_id, p) for p in self.select)
+
+    def severity_of(self, finding_rule_id: str, source_rule_id: str, suggested: Severity | None) -> Severity:
+        settings = self.rules.get(finding_rule_id)
+        if finding_rule_id != source_rule_id and settings and settings.severity:
+            return settings.severity
+        return suggested or self.severity(source_rule_id)
+
+    def vocabulary(self) -> frozenset[str]:
+        """Accepted words: the shipped list and the repository's own files."""
+        return _vocabulary(self.vocabulary_paths)
 
     def enabled_rules(self) -> list[str]:
         return [rule_id for rule_id in all_rules() if self.is_enabled(rule_id)]
@@ -81,6 +108,11 @@ class Config:
         )
 
 
+def _engine_rule_id(name: str) -> bool:
+    """A LanguageTool-derived id such as grammar.en-a-vs-an (not known until the server answers)."""
+    return bool(RULE_ID.match(name)) and name.split(".", 1)[0] in ENGINE_FAMILIES
+
+
 def validate_patterns(patterns, where: str) -> tuple[str, ...]:
     """Rule ids, families or globs; a name that matches no rule is an error."""
     if isinstance(patterns, str):
@@ -94,7 +126,8 @@ def validate_patterns(patterns, where: str) -> tuple[str, ...]:
         pattern = pattern.strip()
         if not pattern:
             continue
-        if pattern not in FAMILIES and not any(matches(r, pattern) for r in all_rules()):
+        known = pattern in FAMILIES or _engine_rule_id(pattern) or any(matches(r, pattern) for r in all_rules())
+        if not known:
             raise ConfigError(f"{where}: no rule or family named {pattern!r} (see `copydesk rules`)")
         cleaned.append(pattern)
     return tuple(cleaned)
@@ -110,11 +143,11 @@ def parse_date(value, where: str) -> date:
 
 
 def _rule_settings(rule_id: str, table, where: str) -> RuleSettings:
-    if not RULE_ID.match(rule_id) or rule_id not in all_rules():
-        raise ConfigError(f"{where}: unknown rule {rule_id!r} (see `copydesk rules`)")
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")
-    spec = all_rules()[rule_id]
+    spec = all_rules().get(rule_id)
+    if spec is None and not _engine_rule_id(rule_id):
+        raise ConfigError(f"{where}: unknown rule {rule_id!r} (see `copydesk rules`)")
     enabled = table.get("enabled")
     if enabled is not None and not isinstance(enabled, bool):
         raise ConfigError(f"{where}.enabled must be true or false")
@@ -127,9 +160,9 @@ def _rule_settings(rule_id: str, table, where: str) -> RuleSettings:
     for key, value in table.items():
         if key in ("enabled", "severity"):
             continue
-        option = spec.option(key)
+        option = spec.option(key) if spec else None
         if option is None:
-            known = ", ".join(["enabled", "severity"] + [o.name for o in spec.options])
+            known = ", ".join(["enabled", "severity"] + [o.name for o in (spec.options if spec else ())])
             raise ConfigError(f"{where}: unknown option {key!r} (known: {known})")
         try:
             options[key] = option.validate(value, f"{where}.{key}")
@@ -161,6 +194,8 @@ def from_table(table: dict, where: str, path: Path | None = None) -> Config:
         raise ConfigError(f"{where}.rules must be a table of rule ids")
     rules = {rid: _rule_settings(rid, t, f"{where}.rules.{rid}") for rid, t in rules_table.items()}
     return Config(
+        vocabulary_paths=_vocabulary_paths(table.get("vocabulary", []), f"{where}.vocabulary", path),
+        languagetool=_languagetool_settings(table.get("languagetool", {}), f"{where}.languagetool"),
         select=validate_patterns(table.get("select", []), f"{where}.select"),
         ignore=validate_patterns(table.get("ignore", []), f"{where}.ignore"),
         fail_on=fail_on,
@@ -169,6 +204,39 @@ def from_table(table: dict, where: str, path: Path | None = None) -> Config:
         rules=rules,
         path=path,
     )
+
+
+def _vocabulary_paths(value, where: str, config_path: Path | None) -> tuple[Path, ...]:
+    """Word-list files, relative to the config file's folder; each must exist."""
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{where} must be a path or a list of paths")
+    base = config_path.parent if config_path else Path.cwd()
+    paths = tuple((base / v).resolve() for v in values)
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{where}: no such file {str(path)!r}")
+    return paths
+
+
+def _languagetool_settings(table, where: str) -> dict:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    for key, value in table.items():
+        if key not in LANGUAGETOOL_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(LANGUAGETOOL_KEYS)})")
+        if not isinstance(value, LANGUAGETOOL_KEYS[key]):
+            raise ConfigError(f"{where}.{key} must be {LANGUAGETOOL_KEYS[key].__name__}")
+    return dict(table)
+
+
+@lru_cache(maxsize=32)
+def _vocabulary(paths: tuple[Path, ...]) -> frozenset[str]:
+    words = set(wordlist("accepted-words"))
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            words.update(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+    return frozenset(words)
 
 
 def load_config(path: Path) -> Config:

@@ -121,6 +121,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
+    # Work shared by several rules on this document (LanguageTool's matches, say).
+    cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def line_starts(self) -> list[int]:

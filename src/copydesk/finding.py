@@ -31,6 +31,10 @@ class Hit:
     end: int
     message: str
     suggestion: str | None = None
+    # Engines such as LanguageTool report under ids of their own (grammar.en-a-vs-an).
+    rule_id: str | None = None
+    severity: Severity | None = None
+    properties: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, order=True)
@@ -52,8 +56,11 @@ class Finding:
     end_offset: int = 0
     # The finding's whole source line: keys SARIF fingerprints and baselines.
     line_text: str = field(default="", compare=False, repr=False)
+    # Extra facts, such as the LanguageTool rule behind the finding.
+    properties: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict:
+        extra = {"properties": dict(self.properties)} if self.properties else {}
         return {
             "path": self.path,
             "rule": self.rule_id,
@@ -64,4 +71,5 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "suggestion": self.suggestion,
+            **extra,
         }

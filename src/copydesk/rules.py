@@ -72,6 +72,8 @@ class RuleSpec:
     good: tuple[Example, ...]
     enabled: bool = True
     help_url: str = ""
+    # An engine rule (LanguageTool) that reports under ids of its own: family.engine-rule.
+    dynamic: bool = False
 
     @property
     def family(self) -> str:
@@ -126,6 +128,7 @@ def _spec(data: dict) -> RuleSpec:
         good=tuple(_example(e) for e in examples.get("good", ())),
         enabled=data.get("enabled", True),
         help_url=data.get("help_url", ""),
+        dynamic=data.get("dynamic", False),
     )
 
 
@@ -187,3 +190,5 @@ class RuleContext:
     options: dict
     house: dict
     publication_date: object = None
+    enabled: frozenset[str] = frozenset()  # every rule id enabled for this document
+    vocabulary: frozenset[str] = frozenset()  # accepted words: shipped list plus the repository's

@@ -1,7 +1,8 @@
 """The runner: parse once, run the enabled rules, locate and filter findings.
 
 It never prints: results come back as values, and problems with files are
-results too, so one bad file never stops the others.
+results too, so one bad file never stops the others. A LanguageTool server,
+when grammar or spelling rules are on, lives exactly as long as one run.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from copydesk.config import Config, ConfigResolver
+from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
 from copydesk.finding import Finding, Hit, Severity
+from copydesk.languagetool import EngineError
 from copydesk.parse import format_for, parse
 from copydesk.rules import RuleContext, all_rules, implementation, matches
 from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Source, SourceError, discover, read_source
@@ -31,12 +33,15 @@ class FileResult:
     error: str | None = None  # the file could not be linted
     notice: str | None = None  # linted, but worth a word (an empty file)
     word_count: int = 0
+    engine_error: str | None = None  # linted without grammar and spelling: why
 
 
 @dataclass
 class RunResult:
     files: list[FileResult]
     rules_used: list[str]
+    engine_error: str | None = None  # LanguageTool could not be used for this run
+    engine_required: bool = True
 
     @property
     def findings(self) -> list[Finding]:
@@ -46,9 +51,19 @@ class RunResult:
     def errors(self) -> list[FileResult]:
         return [result for result in self.files if result.error]
 
+    @property
+    def engine_problems(self) -> list[str]:
+        """Distinct reasons grammar and spelling were skipped, for the run or some files."""
+        problems = [self.engine_error] if self.engine_error else []
+        for result in self.files:
+            if result.engine_error and result.engine_error not in problems:
+                problems.append(result.engine_error)
+        return problems
+
     def exit_code(self, fail_on: str = "warning") -> int:
-        """2 if a file could not be linted, 1 if a finding reaches ``fail_on``, else 0."""
-        if self.errors:
+        """2 if a file could not be linted or a required engine failed, 1 if a
+        finding reaches ``fail_on``, else 0."""
+        if self.errors or (self.engine_problems and self.engine_required):
             return 2
         if fail_on == "never":
             return 0
@@ -70,9 +85,13 @@ class LintOptions:
     stdin_filename: str | None = None
     jobs: int | None = None
     debug: bool = False  # let internal errors raise instead of reporting them per file
+    grammar: bool = True  # False: --no-grammar, LanguageTool is not used at all
+    languagetool_url: str | None = None
+    use_cache: bool = True
 
     def resolver(self) -> ConfigResolver:
-        overrides = {"select": self.select, "ignore": self.ignore, "fail_on": self.fail_on}
+        ignore = self.ignore if self.grammar else self.ignore + ENGINE_FAMILIES
+        overrides = {"select": self.select, "ignore": ignore, "fail_on": self.fail_on}
         return ConfigResolver(self.config_path, overrides)
 
 
@@ -81,16 +100,25 @@ def publication_date(doc: Document, config: Config, override: date | None = None
     return override or doc.publication_date or config.publication_date
 
 
-def lint_document(doc: Document, config: Config, date_override: date | None = None) -> list[Finding]:
+def lint_document(doc: Document, config: Config, date_override: date | None = None) -> tuple[list[Finding], str | None]:
+    """Findings for one document, and why grammar was skipped if it was."""
     specs = all_rules()
     when = publication_date(doc, config, date_override)
+    enabled = config.enabled_rules()
+    enabled_set = frozenset(enabled)
+    vocabulary = config.vocabulary()
     findings = set()
-    for rule_id in config.enabled_rules():
-        context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when)
-        severity = config.severity(rule_id)
-        for hit in implementation(rule_id)(doc, context):
-            findings.add(_locate(doc, rule_id, severity, hit))
-    return sorted(f for f in findings if not _suppressed(f, doc.directives))
+    engine_error = None
+    for rule_id in enabled:
+        context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary)
+        try:
+            for hit in implementation(rule_id)(doc, context):
+                finding_id = hit.rule_id or rule_id
+                if config.keeps(finding_id, rule_id):
+                    findings.add(_locate(doc, finding_id, config.severity_of(finding_id, rule_id, hit.severity), hit))
+        except EngineError as error:
+            engine_error = str(error)
+    return sorted(f for f in findings if not _suppressed(f, doc.directives)), engine_error
 
 
 def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:
@@ -111,6 +139,7 @@ def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Findin
         offset=start,
         end_offset=end,
         line_text=doc.line_text(line),
+        properties=hit.properties,
     )
 
 
@@ -131,17 +160,29 @@ def _suppressed(finding: Finding, directives: list[Directive]) -> bool:
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: Config | None = None,
               date_override: date | None = None) -> list[Finding]:
-    """Lint a string. ``fmt`` is ``markdown`` or ``text`` (default: from the path)."""
+    """Lint a string. ``fmt`` is ``markdown`` or ``text`` (default: from the path).
+
+    Grammar and spelling run only while a LanguageTool server is active
+    (``copydesk.languagetool.client.activate(url)``); ``lint_paths`` starts one itself.
+    """
+    from copydesk.languagetool.client import is_active
+
+    config = config or Config()
+    if not is_active():
+        config = config.with_overrides(ignore=ENGINE_FAMILIES)
     doc = parse(text.removeprefix("\ufeff"), path, fmt)
-    return lint_document(doc, config or Config(), date_override)
+    findings, engine_error = lint_document(doc, config, date_override)
+    if engine_error:
+        raise EngineError(engine_error)
+    return findings
 
 
 def lint_source(source: Source, config: Config, fmt: str | None = None,
                 date_override: date | None = None) -> FileResult:
     doc = parse(source.text, source.path, fmt)
-    findings = lint_document(doc, config, date_override)
+    findings, engine_error = lint_document(doc, config, date_override)
     words = sum(block.word_count for block in doc.blocks)
-    return FileResult(source.path, findings, notice=source.notice, word_count=words)
+    return FileResult(source.path, findings, notice=source.notice, word_count=words, engine_error=engine_error)
 
 
 def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> FileResult:
@@ -163,13 +204,55 @@ def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> File
                                          "please report it, with --debug for the traceback")
 
 
+# --- LanguageTool for the run -----------------------------------------------------------
+
+class RunEngine:
+    """Finds or starts the LanguageTool server for one run, and stops what it started.
+
+    Order: --languagetool-url, config ``languagetool.url``, $COPYDESK_LANGUAGETOOL_URL,
+    a warm server from ``copydesk languagetool start``, else a new local server.
+    """
+
+    def __init__(self, url: str | None) -> None:
+        self.requested_url = url or os.environ.get("COPYDESK_LANGUAGETOOL_URL")
+        self.url: str | None = None
+        self._server = None
+
+    def start(self) -> str:
+        from copydesk.languagetool.server import LocalServer, is_alive, warm_server_url
+
+        if self.requested_url:
+            if not is_alive(self.requested_url, timeout=5.0):
+                raise EngineError(f"no LanguageTool server answers at {self.requested_url}; "
+                                  "check the URL, or pass --no-grammar")
+            self.url = self.requested_url
+        else:
+            self.url = warm_server_url()
+            if self.url is None:
+                self._server = LocalServer()
+                self.url = self._server.start()
+        return self.url
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+
 # Worker-process state: each worker builds its resolver once.
 _WORKER: tuple[LintOptions, ConfigResolver] | None = None
 
 
-def _init_worker(options: LintOptions) -> None:
+def _init_worker(options: LintOptions, language: str) -> None:
     global _WORKER
     _WORKER = (options, options.resolver())
+    _activate_engine(options, language)
+
+
+def _activate_engine(options: LintOptions, language: str) -> None:
+    from copydesk.languagetool.client import activate
+
+    activate(options.languagetool_url, language, options.use_cache)
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -180,27 +263,54 @@ def _lint_in_worker(path: str) -> FileResult:
 def lint_paths(paths: list[str], options: LintOptions | None = None,
                on_progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Lint files and folders. Config errors raise ConfigError; file problems
-    become FileResults with ``error`` set."""
+    become FileResults with ``error`` set; an engine that cannot be used is
+    reported in ``RunResult.engine_error`` and the other families still run."""
     options = options or LintOptions()
     resolver = options.resolver()
     files, problems = discover(paths)
-    results = [FileResult(path, error=message) for path, message in problems]
-    jobs = options.jobs or os.cpu_count() or 1
-    # Resolve every file's config here first: a config error should stop the run
-    # before any work, and the rules used are known for SARIF.
+    # Resolve every file's config first: a config error stops the run before any
+    # work, and the rules used are known for SARIF and for starting LanguageTool.
     rules_used: set[str] = set()
     for path in files:
         rules_used.update(resolver.for_path(None if path == STDIN else Path(path)).enabled_rules())
+    run_config = resolver.for_path(None)
+    required = run_config.languagetool.get("required", True)
+    engine_error = None
+    engine = None
+    if files and any(rule.split(".")[0] in ENGINE_FAMILIES for rule in rules_used):
+        engine = RunEngine(options.languagetool_url or run_config.languagetool.get("url"))
+        try:
+            options = replace(options, languagetool_url=engine.start())
+        except EngineError as error:
+            engine_error = str(error)
+            options = replace(options, grammar=False, languagetool_url=None)
+            rules_used = {r for r in rules_used if r.split(".")[0] not in ENGINE_FAMILIES}
+    try:
+        results = [FileResult(path, error=message) for path, message in problems]
+        results += _lint_files(files, options, run_config.languagetool.get("language", "en-US"), on_progress)
+    finally:
+        if engine:
+            engine.stop()
+    return RunResult(results, sorted(rules_used), engine_error, required)
+
+
+def _lint_files(files: list[str], options: LintOptions, language: str,
+                on_progress: Callable[[int, int], None] | None) -> list[FileResult]:
+    results = []
+    jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and STDIN not in files:
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(options, language)) as pool:
             for done, result in enumerate(pool.map(_lint_in_worker, files, chunksize=8), start=1):
                 results.append(result)
                 if on_progress:
                     on_progress(done, len(files))
-    else:
-        for done, path in enumerate(files, start=1):
-            results.append(lint_file(path, options, resolver))
-            if on_progress:
-                on_progress(done, len(files))
-    return RunResult(results, sorted(rules_used))
+        return results
+    resolver = options.resolver()
+    _activate_engine(options, language)
+    for done, path in enumerate(files, start=1):
+        results.append(lint_file(path, options, resolver))
+        if on_progress:
+            on_progress(done, len(files))
+    return results

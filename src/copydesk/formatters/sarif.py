@@ -62,6 +62,46 @@ def _rule_descriptor(spec: RuleSpec) -> dict:
     return descriptor
 
 
+def _engine_rule_descriptor(rule_id: str, finding: Finding, source: RuleSpec | None) -> dict:
+    """A rule that LanguageTool reported under its own id: its docs come with the finding."""
+    facts = dict(finding.properties)
+    engine_rule = facts.get("languagetool-rule", rule_id)
+    description = facts.get("description") or engine_rule
+    lines = [f"{description} (LanguageTool rule {engine_rule}, category {facts.get('languagetool-category', '')})."]
+    if facts.get("url"):
+        lines.append(f"More: {facts['url']}")
+    if source:
+        lines += ["", source.rationale]
+    descriptor = {
+        "id": rule_id,
+        "name": "".join(part.capitalize() for part in rule_id.split(".", 1)[1].split("-")),
+        "shortDescription": {"text": description},
+        "fullDescription": {"text": lines[0]},
+        "help": {"text": "\n".join(lines).strip(), "markdown": "\n".join(lines).strip()},
+        "defaultConfiguration": {"level": LEVELS[finding.severity.value]},
+        "properties": {"family": rule_id.split(".")[0], "tags": [rule_id.split(".")[0], "languagetool"],
+                       "languagetool-rule": engine_rule},
+    }
+    if facts.get("url", "").startswith(("http://", "https://")):
+        descriptor["helpUri"] = facts["url"]
+    return descriptor
+
+
+def _descriptors(rule_ids: list[str], findings: list[Finding]) -> list[dict]:
+    specs = all_rules()
+    first = {}
+    for finding in findings:
+        first.setdefault(finding.rule_id, finding)
+    descriptors = []
+    for rule_id in rule_ids:
+        if rule_id in specs:
+            descriptors.append(_rule_descriptor(specs[rule_id]))
+        else:
+            source = specs.get(f"{rule_id.split('.')[0]}.languagetool")
+            descriptors.append(_engine_rule_descriptor(rule_id, first[rule_id], source))
+    return descriptors
+
+
 def _region(finding: Finding) -> dict:
     return {
         "startLine": finding.line,
@@ -102,8 +142,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
 
 
 def format_sarif(result: RunResult, **_) -> str:
-    specs = all_rules()
-    rule_ids = sorted(set(result.rules_used) | {f.rule_id for f in result.findings if f.rule_id in specs})
+    rule_ids = sorted(set(result.rules_used) | {f.rule_id for f in result.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     occurrences: Counter = Counter()
     results = []
@@ -127,7 +166,7 @@ def format_sarif(result: RunResult, **_) -> str:
                 "name": "copydesk",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [_rule_descriptor(specs[rule_id]) for rule_id in rule_ids],
+                "rules": _descriptors(rule_ids, result.findings),
             }
         },
         "columnKind": "unicodeCodePoints",

@@ -1,0 +1,115 @@
+"""grammar.* and spelling.*: LanguageTool's findings, mapped to source positions.
+
+Each prose block (headline, subhead, paragraph, cell) is checked on its own, so
+results cache per paragraph. LanguageTool rules that duplicate a copydesk rule
+are switched off while that copydesk rule is on, so a problem is reported once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from copydesk.document import Document
+from copydesk.finding import Hit, Severity
+from copydesk.languagetool.client import Match, active_client
+from copydesk.rules import RuleContext, check
+
+# LanguageTool rule -> the copydesk rule that reports the same problem.
+DUPLICATES = {
+    "WHITESPACE_RULE": "typography.double-space",
+    "CONSECUTIVE_SPACES": "typography.double-space",
+    "EN_UNPAIRED_BRACKETS": "typography.unbalanced-brackets",
+    "EN_UNPAIRED_QUOTES": "typography.unbalanced-quotes",
+    "EN_QUOTES": "typography.mixed-quotes",
+    "DASH_RULE": "typography.hyphen-as-dash",
+    "DATE_WEEKDAY": "figures.weekday-mismatch",
+    "DATE_WEEKDAY_WITHOUT_YEAR": "figures.weekday-mismatch",
+    "INVALID_DATE": "figures.impossible-date",
+}
+# LanguageTool's informal or stylistic issue types: reported as info, not warnings.
+STYLE_ISSUE_TYPES = {"style", "register", "locale-violation", "typographical", "whitespace"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_spelling(match: Match) -> bool:
+    """Typos (the TYPOS category) and spelling rules are spelling.*; the rest grammar.*."""
+    return match.category_id == "TYPOS" or "SPELL" in match.rule_id or match.rule_id.startswith(("MORFOLOGIK", "HUNSPELL"))
+
+
+def copydesk_id(family: str, match: Match) -> str:
+    return f"{family}.{match.rule_id.lower().replace('_', '-')}"
+
+
+def _matches(doc: Document, context: RuleContext) -> list[tuple[object, Match]]:
+    """LanguageTool's matches for every prose block, fetched once per document."""
+    if "languagetool" not in doc.cache:
+        disabled = tuple(sorted(lt for lt, ours in DUPLICATES.items() if ours in context.enabled))
+        blocks = [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
+        results = active_client(disabled).check_many([block.text for block in blocks])
+        doc.cache["languagetool"] = [(block, match) for block, found in zip(blocks, results) for match in found]
+    return doc.cache["languagetool"]
+
+
+def _proper_nouns(doc: Document) -> set[str]:
+    """Capitalized words the article uses more than once and never in lower case."""
+    counts: dict[str, int] = {}
+    lower: set[str] = set()
+    for block in doc.blocks:
+        for word in _WORD.findall(block.text):
+            if word[0].isupper():
+                counts[word] = counts.get(word, 0) + 1
+            else:
+                lower.add(word)
+    return {word for word, count in counts.items() if count > 1 and word.lower() not in lower}
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalized word next to another capitalized word, with only a space
+    between them, reads as part of a name: "Yan Chang", "Gulfstream G550"."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = re.search(r"(\S+) $", text[max(0, start - 40):start])
+    after = re.match(r" (\S+)", text[end:end + 40])
+    before_is_name = before and before.group(1)[0].isupper() and before.group(1)[-1].isalnum()
+    after_is_name = after and after.group(1)[0].isupper()
+    return bool(before_is_name or after_is_name)
+
+
+def _accepted(word: str, vocabulary: frozenset[str], names: set[str]) -> bool:
+    return word in vocabulary or word.lower() in vocabulary or word in names
+
+
+def _hit(block, match: Match, family: str) -> Hit:
+    start, end = block.source_range(match.start, match.end)
+    message = match.message
+    if len(match.replacements) > 1:
+        message += f" (or: {', '.join(match.replacements[1:])})"
+    properties = (
+        ("languagetool-rule", match.rule_id),
+        ("languagetool-category", match.category_name),
+        ("description", match.description),
+        ("url", match.url),
+    )
+    severity = Severity.INFO if match.issue_type in STYLE_ISSUE_TYPES else None
+    suggestion = match.replacements[0] if match.replacements else None
+    return Hit(start, end, message, suggestion, copydesk_id(family, match), severity, properties)
+
+
+@check("grammar.languagetool")
+def grammar(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    for block, match in _matches(doc, context):
+        if not is_spelling(match):
+            yield _hit(block, match, "grammar")
+
+
+@check("spelling.languagetool")
+def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    names = _proper_nouns(doc)
+    for block, match in _matches(doc, context):
+        if not is_spelling(match):
+            continue
+        word = block.text[match.start : match.end]
+        if _accepted(word, context.vocabulary, names) or _in_a_name(block.text, match.start, match.end):
+            continue
+        yield _hit(block, match, "spelling")

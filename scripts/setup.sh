@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up on a fresh machine, then lint the seed article.
 #   - a virtual environment in .venv with copydesk and its test dependencies
+#   - LanguageTool for English from Maven Central (Java 17+ and Maven), in the
+#     per-user cache folder (~/.cache/copydesk), started once to prove it works
 #   - Microsoft's SARIF Multitool (npm) in .tools, used by the tests
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
@@ -21,6 +23,11 @@ if ! .venv/bin/python -c "import copydesk, pytest, hypothesis, jsonschema" 2>/de
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e ".[test]"
   touch .venv/.installed
+fi
+
+if ! .venv/bin/copydesk languagetool status | grep -q '^installed'; then
+  say "installing LanguageTool (copydesk languagetool install)"
+  .venv/bin/copydesk languagetool install
 fi
 
 MULTITOOL=.tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool

@@ -20,15 +20,22 @@ def _lint(spec, example):
     date = parse_date(example.date, "example date") if example.date else None
     suffix = ".md" if example.format == "markdown" else ".txt"
     findings = lint_text(example.text, path=f"example{suffix}", config=config, date_override=date)
-    return [f for f in findings if f.rule_id == spec.id]
+    return [f for f in findings if f.rule_id == spec.id or (spec.dynamic and f.rule_id.startswith(spec.family + "."))]
+
+
+@pytest.fixture
+def engine(request, spec):
+    """Rules backed by LanguageTool run their examples against the real server."""
+    if spec.dynamic:
+        request.getfixturevalue("languagetool")
 
 
 @pytest.mark.parametrize(("spec", "example"), list(_cases("bad")))
-def test_bad_example_draws_findings_at_stated_positions(spec, example):
+def test_bad_example_draws_findings_at_stated_positions(spec, example, engine):
     findings = _lint(spec, example)
     assert [(f.line, f.column) for f in findings] == list(example.findings)
 
 
 @pytest.mark.parametrize(("spec", "example"), list(_cases("good")))
-def test_good_example_draws_nothing(spec, example):
+def test_good_example_draws_nothing(spec, example, engine):
     assert _lint(spec, example) == []

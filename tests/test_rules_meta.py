@@ -61,3 +61,9 @@ def test_wordlist_is_sorted_unique_and_clean(path):
     assert entries == sorted(entries, key=str.casefold), "sorted (case-insensitively)"
     assert len(entries) == len({e.casefold() for e in entries}), "unique"
     assert all(entry == entry.strip() and "  " not in entry for entry in entries), "no stray whitespace"
+
+
+def test_readme_lists_every_rule():
+    readme = (rules_dir().parent / "README.md").read_text(encoding="utf-8")
+    missing = [spec.id for spec in SPECS if f"`{spec.id}`" not in readme]
+    assert missing == []

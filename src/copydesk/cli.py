@@ -144,6 +144,64 @@ class _ProgressBar:
             self._bar.__exit__(None, None, None)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
+def stats(paths, output_format, encoding) -> None:
+    """Readability scores, counts and the hardest paragraph of each article."""
+    import json
+
+    from copydesk.parse import parse
+    from copydesk.readability import article_stats
+    from copydesk.sources import SourceError, discover, read_source
+
+    files, problems = discover(list(paths))
+    failed = bool(problems)
+    for path, message in problems:
+        click.echo(f"copydesk: {path}: {message}", err=True)
+    reports = []
+    for path in files:
+        try:
+            source = read_source(path, encoding)
+        except SourceError as error:
+            click.echo(f"copydesk: {path}: {error}", err=True)
+            failed = True
+            continue
+        reports.append(article_stats(parse(source.text, source.path)))
+    if output_format == "json":
+        click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(stats_table(report) for report in reports))
+    sys.exit(EXIT_TROUBLE if failed else EXIT_OK)
+
+
+SCORE_LABELS = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog",
+    "coleman_liau_index": "Coleman-Liau index",
+    "automated_readability_index": "Automated readability index",
+    "dale_chall_readability_score": "Dale-Chall score",
+    "smog_index": "SMOG grade",
+}
+
+
+def stats_table(report: dict) -> str:
+    lines = [report["path"],
+             f"  {report['words']} words, {report['sentences']} sentences, {report['paragraphs']} paragraphs; "
+             f"reading time {report['reading_minutes']} min"]
+    for key, label in SCORE_LABELS.items():
+        value = report["scores"].get(key)
+        shown = "n/a (needs 30 sentences)" if value is None and key == "smog_index" else value
+        if key in report["scores"] or key == "smog_index":
+            lines.append(f"  {label:<30} {shown if shown is not None else 'n/a'}")
+    hardest = report["hardest_paragraph"]
+    if hardest:
+        lines.append(f"  {'hardest paragraph':<30} line {hardest['line']}, grade {hardest['grade']}: {hardest['start']}")
+    return "\n".join(lines)
+
+
 @main.group()
 def languagetool() -> None:
     """Install LanguageTool and manage a warm background server."""

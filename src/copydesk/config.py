@@ -22,7 +22,7 @@ HOUSE_SETTINGS = {
 }
 HOUSE_DEFAULTS = {"headline-case": "auto", "numerals": "ap"}
 TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules", "vocabulary", "languagetool")
-LANGUAGETOOL_KEYS = {"url": str, "required": bool, "language": str}
+LANGUAGETOOL_KEYS = {"url": str, "required": bool, "language": str, "enable": list, "disable": list}
 ENGINE_FAMILIES = ("grammar", "spelling")  # families whose rule ids come from LanguageTool
 
 

@@ -175,10 +175,14 @@ def check(rule_id: str) -> Callable[[Check], Check]:
     return register
 
 
+# Families whose logic lives in another family's module (both come from LanguageTool).
+FAMILY_MODULES = {"spelling": "grammar"}
+
+
 def implementation(rule_id: str) -> Check:
     family = rule_id.split(".", 1)[0]
     if rule_id not in _CHECKS:
-        importlib.import_module(f"copydesk.families.{family}")
+        importlib.import_module(f"copydesk.families.{FAMILY_MODULES.get(family, family)}")
     return _CHECKS[rule_id]
 
 
@@ -192,3 +196,4 @@ class RuleContext:
     publication_date: object = None
     enabled: frozenset[str] = frozenset()  # every rule id enabled for this document
     vocabulary: frozenset[str] = frozenset()  # accepted words: shipped list plus the repository's
+    engine: dict = field(default_factory=dict)  # the [languagetool] settings: language, enable, disable

@@ -110,7 +110,8 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
     findings = set()
     engine_error = None
     for rule_id in enabled:
-        context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary)
+        context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
+                              config.languagetool)
         try:
             for hit in implementation(rule_id)(doc, context):
                 finding_id = hit.rule_id or rule_id
@@ -243,16 +244,16 @@ class RunEngine:
 _WORKER: tuple[LintOptions, ConfigResolver] | None = None
 
 
-def _init_worker(options: LintOptions, language: str) -> None:
+def _init_worker(options: LintOptions) -> None:
     global _WORKER
     _WORKER = (options, options.resolver())
-    _activate_engine(options, language)
+    _activate_engine(options)
 
 
-def _activate_engine(options: LintOptions, language: str) -> None:
+def _activate_engine(options: LintOptions) -> None:
     from copydesk.languagetool.client import activate
 
-    activate(options.languagetool_url, language, options.use_cache)
+    activate(options.languagetool_url, options.use_cache)
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -287,28 +288,28 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
             rules_used = {r for r in rules_used if r.split(".")[0] not in ENGINE_FAMILIES}
     try:
         results = [FileResult(path, error=message) for path, message in problems]
-        results += _lint_files(files, options, run_config.languagetool.get("language", "en-US"), on_progress)
+        results += _lint_files(files, options, on_progress)
     finally:
         if engine:
             engine.stop()
     return RunResult(results, sorted(rules_used), engine_error, required)
 
 
-def _lint_files(files: list[str], options: LintOptions, language: str,
+def _lint_files(files: list[str], options: LintOptions,
                 on_progress: Callable[[int, int], None] | None) -> list[FileResult]:
     results = []
     jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and STDIN not in files:
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(options, language)) as pool:
+                                 initargs=(options,)) as pool:
             for done, result in enumerate(pool.map(_lint_in_worker, files, chunksize=8), start=1):
                 results.append(result)
                 if on_progress:
                     on_progress(done, len(files))
         return results
     resolver = options.resolver()
-    _activate_engine(options, language)
+    _activate_engine(options)
     for done, path in enumerate(files, start=1):
         results.append(lint_file(path, options, resolver))
         if on_progress:

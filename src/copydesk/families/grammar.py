@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from copydesk.document import Document
 from copydesk.finding import Hit, Severity
 from copydesk.languagetool.client import Match, active_client
-from copydesk.rules import RuleContext, check
+from copydesk.rules import RuleContext, check, wordlist
 
 # LanguageTool rule -> the copydesk rule that reports the same problem.
 DUPLICATES = {
@@ -41,12 +42,57 @@ def copydesk_id(family: str, match: Match) -> str:
     return f"{family}.{match.rule_id.lower().replace('_', '-')}"
 
 
+def disabled_rules(context: RuleContext) -> tuple[str, ...]:
+    """LanguageTool rules to switch off: duplicates of enabled copydesk rules,
+    the shipped news defaults, and the config's own list, minus what it enables."""
+    duplicates = {lt for lt, ours in DUPLICATES.items() if ours in context.enabled}
+    wanted_on = set(context.engine.get("enable", ()))
+    off = (duplicates | set(wordlist("languagetool-off")) | set(context.engine.get("disable", ()))) - wanted_on
+    return tuple(sorted(off))
+
+
+_BRITISH_ENDING = re.compile(r"(?:is(?:ation|ations|ed|es|ing)|[bhilmnv]our|[bhilmnv]ours|[bhilmnv]oured)$")
+
+
+def _looks_british(word: str, american_words) -> bool:
+    """organised, privatisation, harbour: British when the American spelling
+    (z for s, -or for -our) is an English word and this one is not."""
+    match = _BRITISH_ENDING.search(word)
+    if not match or len(word) < 6 or word in american_words:
+        return False
+    ending = match.group()
+    american = word[: match.start()] + (ending.replace("is", "iz", 1) if ending.startswith("is") else ending.replace("our", "or", 1))
+    return american in american_words
+
+
+def article_language(doc: Document, configured: str) -> str:
+    """en-GB or en-US for ``auto``: whichever spelling the article uses more."""
+    if configured != "auto":
+        return configured
+    from copydesk.readability import english_words
+
+    british, american = _spelling_pairs()
+    known = english_words()
+    uk = us = 0
+    for block in doc.blocks:
+        for word in _WORD.findall(block.text.lower()):
+            uk += word in british or _looks_british(word, known)
+            us += word in american
+    return "en-GB" if uk > us else "en-US"
+
+
+def _spelling_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    pairs = [line.split() for line in wordlist("british-spellings")]
+    return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+
+
 def _matches(doc: Document, context: RuleContext) -> list[tuple[object, Match]]:
     """LanguageTool's matches for every prose block, fetched once per document."""
     if "languagetool" not in doc.cache:
-        disabled = tuple(sorted(lt for lt, ours in DUPLICATES.items() if ours in context.enabled))
+        language = article_language(doc, context.engine.get("language", "auto"))
         blocks = [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
-        results = active_client(disabled).check_many([block.text for block in blocks])
+        client = active_client(language, disabled_rules(context))
+        results = client.check_many([block.text for block in blocks])
         doc.cache["languagetool"] = [(block, match) for block, found in zip(blocks, results) for match in found]
     return doc.cache["languagetool"]
 
@@ -66,9 +112,13 @@ def _proper_nouns(doc: Document) -> set[str]:
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """A capitalized word next to another capitalized word, with only a space
-    between them, reads as part of a name: "Yan Chang", "Gulfstream G550"."""
-    if not text[start:start + 1].isupper():
+    between them, reads as part of a name: "Yan Chang", "Gulfstream G550";
+    so do "JP McManus" (every word capitalized) and the "Gara" of "O'Gara"."""
+    words = text[start:end].split()
+    if not words or not all(word[0].isupper() for word in words):
         return False
+    if len(words) > 1 or re.search(r"\b[A-Z]['’]$", text[max(0, start - 2):start]):
+        return True
     before = re.search(r"(\S+) $", text[max(0, start - 40):start])
     after = re.match(r" (\S+)", text[end:end + 40])
     before_is_name = before and before.group(1)[0].isupper() and before.group(1)[-1].isalnum()
@@ -78,6 +128,15 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 def _accepted(word: str, vocabulary: frozenset[str], names: set[str]) -> bool:
     return word in vocabulary or word.lower() in vocabulary or word in names
+
+
+def _probably_a_name(block, match: Match) -> bool:
+    """A capitalized word inside a sentence that the dictionary lacks is most
+    often a name (Murrayfield, Bafta): such findings are info, not warnings."""
+    word = block.text[match.start:match.end]
+    if not word[:1].isupper():
+        return False
+    return not any(sentence.start == match.start for sentence in block.sentences)
 
 
 def _hit(block, match: Match, family: str) -> Hit:
@@ -112,4 +171,8 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         word = block.text[match.start : match.end]
         if _accepted(word, context.vocabulary, names) or _in_a_name(block.text, match.start, match.end):
             continue
-        yield _hit(block, match, "spelling")
+        hit = _hit(block, match, "spelling")
+        if _probably_a_name(block, match):
+            hit = replace(hit, severity=Severity.INFO,
+                          message=f"{hit.message} If “{word}” is a name, add it to the vocabulary.")
+        yield hit

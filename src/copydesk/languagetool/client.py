@@ -241,14 +241,14 @@ def _batches(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 # --- the run's client -----------------------------------------------------------------
 
-_settings: tuple[str, str, bool] | None = None
-_clients: dict[tuple[str, ...], Client] = {}
+_settings: tuple[str, bool] | None = None
+_clients: dict[tuple, Client] = {}
 
 
-def activate(url: str | None, language: str = LANGUAGE, use_cache: bool = True) -> None:
+def activate(url: str | None, use_cache: bool = True) -> None:
     """Make ``url`` the server for grammar and spelling checks in this process (None: no server)."""
     global _settings
-    _settings = (url, language, use_cache) if url else None
+    _settings = (url, use_cache) if url else None
     _clients.clear()
 
 
@@ -256,13 +256,13 @@ def is_active() -> bool:
     return _settings is not None
 
 
-def active_client(disabled_rules: tuple[str, ...] = ()) -> Client:
-    """The client for the active server with these disabled rules (created once)."""
+def active_client(language: str = LANGUAGE, disabled_rules: tuple[str, ...] = ()) -> Client:
+    """The client for the active server with this language and these disabled rules."""
     if _settings is None:
         raise EngineError("no LanguageTool server is set for this run; start one with "
                           "`copydesk languagetool start`, pass --languagetool-url, or pass --no-grammar")
-    key = tuple(sorted(disabled_rules))
+    key = (language, *sorted(disabled_rules))
     if key not in _clients:
-        url, language, use_cache = _settings
-        _clients[key] = Client(url, language, key, ResultCache() if use_cache else None)
+        url, use_cache = _settings
+        _clients[key] = Client(url, language, tuple(sorted(disabled_rules)), ResultCache() if use_cache else None)
     return _clients[key]

@@ -1,0 +1,88 @@
+"""readability.*: document, paragraph and sentence scores, each at its location."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk.document import Block, Document
+from copydesk.finding import Hit, Severity
+from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores
+from copydesk.rules import RuleContext, check
+
+FORMULA_NAMES = {"flesch-kincaid": "Flesch-Kincaid grade", "gunning-fog": "Gunning fog", "coleman-liau": "Coleman-Liau",
+                 "ari": "ARI", "smog": "SMOG"}
+
+
+def _anchor(doc: Document) -> Block | None:
+    """Document-level findings sit on the headline (or the first block)."""
+    return doc.headline or (doc.blocks[0] if doc.blocks else None)
+
+
+def _whole(block: Block) -> tuple[int, int]:
+    return block.source_range(0, len(block.text))
+
+
+@check("readability.document-grade")
+def document_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    scores = document_scores(doc)
+    anchor = _anchor(doc)
+    if scores is None or anchor is None or scores.words < context.options["min-words"]:
+        return
+    formula = context.options["formula"]
+    grade = scores.grade(formula)
+    thresholds = [(context.options["error-above"], Severity.ERROR), (context.options["warning-above"], Severity.WARNING),
+                  (context.options["target"], Severity.INFO)]
+    severity = next((level for limit, level in thresholds if grade > limit), None)
+    if severity is None:
+        return
+    message = (f"The article reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), above the house target of "
+               f"{context.options['target']:g}; Flesch reading ease {scores.flesch_reading_ease:.0f}, "
+               f"{scores.words} words in {scores.sentences} sentences")
+    yield Hit(*_whole(anchor), message, severity=severity)
+
+
+@check("readability.reading-ease")
+def reading_ease(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    scores = document_scores(doc)
+    anchor = _anchor(doc)
+    if scores is None or anchor is None or scores.words < context.options["min-words"]:
+        return
+    if scores.flesch_reading_ease < context.options["minimum"]:
+        yield Hit(*_whole(anchor), f"Flesch reading ease is {scores.flesch_reading_ease:.0f}, below "
+                                   f"{context.options['minimum']:g} (fairly difficult or harder)")
+
+
+@check("readability.paragraph-grade")
+def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    formula = context.options["formula"]
+    for block in body_paragraphs(doc):
+        # Scores swing wildly on short texts: judge only paragraphs long enough.
+        if count_words(block.text) < context.options["min-words"] or len(block.sentences) < 2:
+            continue
+        grade = paragraph_scores(block).grade(formula)
+        if grade > context.options["above"]:
+            yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
+                                      f"above {context.options['above']:g}; shorter sentences and words would help")
+
+
+@check("readability.sentence-length")
+def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    warning, error = context.options["warning-words"], context.options["error-words"]
+    for block in body_paragraphs(doc):
+        for sentence in block.sentences:
+            words = count_words(sentence.text)
+            if words > warning:
+                severity = Severity.ERROR if words > error else Severity.WARNING
+                limit = error if words > error else warning
+                start, end = block.source_range(sentence.start, sentence.end)
+                yield Hit(start, end, f"Sentence of {words} words, over the limit of {limit}; consider splitting it",
+                          severity=severity)
+
+
+@check("readability.paragraph-length")
+def paragraph_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    limit = context.options["max-words"]
+    for block in body_paragraphs(doc):
+        words = count_words(block.text)
+        if words > limit:
+            yield Hit(*_whole(block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")

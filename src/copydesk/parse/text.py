@@ -97,7 +97,8 @@ def _standalone_kind(line: str, next_text: str, is_last: bool) -> str:
 
 def _is_standalone_short_line(line: str) -> bool:
     return (
-        len(line) <= SUBHEAD_MAX_CHARS
+        re.match(r"[\"'“‘(]?[A-Z]", line) is not None  # a fragment of a sentence starts in lower case
+        and len(line) <= SUBHEAD_MAX_CHARS
         and len(line.split()) <= SUBHEAD_MAX_WORDS
         and not _CLOSING_PUNCTUATION.search(line)
     )
@@ -114,13 +115,16 @@ def parse_text(source: str, path: str) -> Document:
     if first[1:]:
         doc.blocks.append(_block(source, first[1:], "paragraph"))
     rest = paragraphs[1:]
+    short = [len(lines) == 1 and _is_standalone_short_line(source[lines[0][0]:lines[0][1]].strip()) for lines in rest]
     for index, lines in enumerate(rest):
         kind = "paragraph"
-        if len(lines) == 1:
+        if short[index]:
             line = source[lines[0][0] : lines[0][1]].strip()
-            if _is_standalone_short_line(line):
-                is_last = index == len(rest) - 1
-                next_text = "" if is_last else source[rest[index + 1][0][0] : rest[index + 1][-1][1]]
-                kind = _standalone_kind(line, next_text, is_last)
+            is_last = index == len(rest) - 1
+            next_text = "" if is_last else source[rest[index + 1][0][0] : rest[index + 1][-1][1]]
+            kind = _standalone_kind(line, next_text, is_last)
+            in_a_list = (index > 0 and short[index - 1]) or (not is_last and short[index + 1])
+            if kind == "subhead" and in_a_list:
+                kind = "paragraph"  # a run of short lines is a list or a table, not subheads
         doc.blocks.append(_block(source, lines, kind))
     return doc

@@ -31,7 +31,7 @@ CHICAGO_PREPOSITIONS = {
     "toward", "towards", "under", "underneath", "until", "upon", "with", "within", "without",
 }
 # Small words that are often adverbs ("Not Yet Available", "Look Up"): either case passes in title styles.
-EITHER_CASE = {"yet", "so", "up", "off", "down", "out", "over", "like"}
+EITHER_CASE = {"yet", "so", "up", "off", "down", "out"}
 BREAKS = (":", "—", "–", ";", "?", "!")  # the next word starts a new phrase
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{},.;:!?…*"
@@ -130,15 +130,13 @@ def _easy_words() -> frozenset[str]:
 
 
 def _common_word(word: str, body: BodyWords) -> bool:
-    """Evidently an ordinary word: the body writes it in lower case, or it (or
-    its stem) is on the Dale-Chall list of familiar words. A capitalized word
-    with no such evidence may be a name (Japan, Oscars) and is not flagged."""
+    """Evidently an ordinary word: the body writes it in lower case, or the
+    dictionary knows it (the CMU dictionary, lower case). A capitalized word
+    the dictionary lacks may be a name (Illva, Utd) and is not flagged."""
+    from copydesk.readability import english_words
+
     lower = word.lower()
-    if lower in body.lower:
-        return True
-    easy = _easy_words()
-    stems = {lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "e", lower[:-3] + "y"}
-    return bool(stems & easy)
+    return lower in body.lower or lower in english_words()
 
 
 def _unknown_word(word: str) -> bool:

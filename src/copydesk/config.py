@@ -55,7 +55,8 @@ class Config:
         if settings and settings.enabled is not None:
             enabled = settings.enabled
         elif self.select:
-            enabled = any(matches(rule_id, p) for p in self.select) or (
+            # A family or glob selects the rules that are on by default; an exact id also an opt-in rule.
+            enabled = rule_id in self.select or (spec.enabled and any(matches(rule_id, p) for p in self.select)) or (
                 spec.dynamic and any(p.startswith(spec.family + ".") for p in self.select))
         else:
             enabled = spec.enabled

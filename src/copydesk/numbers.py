@@ -94,6 +94,8 @@ def word_value(text: str) -> float | None:
 
 
 def _noun_after(text: str, end: int) -> str:
+    if end < len(text) and text[end].isalpha():
+        return ""  # "100m", "10s": a unit or a plural, not a noun
     position = end
     for _ in range(3):  # skip "more", "new", "of the" between the number and its noun
         match = _NEXT_WORD.match(text, position)
@@ -105,6 +107,12 @@ def _noun_after(text: str, end: int) -> str:
             continue
         return "" if word in _FUNCTION_WORDS else singular(word)
     return ""
+
+
+def _counts_something(text: str, end: int) -> bool:
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and text[end:word.start(1)].strip() == "" and word.group(1)[0].islower() \
+        and word.group(1).lower() not in _FUNCTION_WORDS
 
 
 def _hedge_before(text: str, start: int) -> str:
@@ -137,12 +145,14 @@ def read_quantities(text: str) -> list[Quantity]:
         raw = match.group("num")
         value = float(raw.replace(",", ""))
         scale = match.group("scale")
+        if scale and scale.lower() in ("m", "k", "b") and not match.group("cur") and not _counts_something(text, match.end("scale")):
+            scale = None  # "the 200m" is metres and "5k" a race, unless a noun follows: "17m cars"
         if scale:
             value *= SCALES[scale.lower()]
         pct = match.group("pct")
         if pct and pct.strip().lower().startswith("point") and "percentage" not in pct.lower():
             pct = None  # "3 points" in a score is not a percentage
-        end = match.end() if pct or scale else match.end("num")
+        end = match.end() if pct else (match.end("scale") if scale else match.end("num"))
         after = text[end:end + 20]
         kind, unit = _kind_and_unit(match.group("cur"), pct, after, value, "," in raw, bool(scale))
         found.append(Quantity(match.start(), end, text[match.start():end], value, kind, unit,

@@ -1,0 +1,104 @@
+"""Dates and relative time expressions in prose, with their spans.
+
+"May" counts as a month only with a day number beside it, so "may introduce"
+is never a date; "February 30" is read (and then found impossible) instead of
+being dropped the way dateparser drops it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:1[0-9]|20|21)\d\d)\b)?"
+_WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+DATE_PATTERNS = [
+    re.compile(_WEEKDAY + r"(?:the\s+)?" + _DAY + r"\s+of\s+" + _MONTH + r"\b" + _YEAR),  # the 4th of May
+    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)" + _YEAR),  # May 4, 2024
+    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r"\b" + _YEAR),  # 4 May 2024
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None
+    ordinal_form: bool  # "the 4th of May", "May 4th", "4th May": not AP style
+    of_form: bool  # "the 4th of May"
+
+
+def read_dates(text: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(d.start <= match.start() < d.end for d in found):
+                continue
+            weekday = match.group("weekday")
+            found.append(DateMention(
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+                day=int(match.group("day")),
+                month=MONTHS[match.group("month").lower().rstrip(".")],
+                year=int(match.group("year")) if match.group("year") else None,
+                weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+                ordinal_form=bool(match.group("suffix")),
+                of_form=" of " in match.group(),
+            ))
+    return sorted(found, key=lambda d: d.start)
+
+
+def is_possible(day: int, month: int, year: int | None) -> bool:
+    leap_year = year if year is not None else 2024  # without a year, February 29 may exist
+    return 1 <= day <= calendar.monthrange(leap_year, month)[1]
+
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": None, "several": None,
+                "few": None, "many": None}
+RELATIVE = re.compile(
+    r"\b(?:(?P<count>\d+|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)"
+    r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago"
+    r"|(?P<when>later|earlier)\s+this\s+(?P<span>week|month|year)"
+    r"|(?P<edge>last|next)\s+(?P<period>week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?P<word>yesterday|tomorrow|recently))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RelativeTime:
+    start: int
+    end: int
+    text: str
+    count: int | None = None  # "nine days ago": 9
+    unit: str = ""  # day, week, month, year, decade
+    kind: str = ""  # ago, this, edge, word
+
+
+def read_relative(text: str) -> list[RelativeTime]:
+    found = []
+    for match in RELATIVE.finditer(text):
+        if match.group("unit"):
+            raw = match.group("count").lower()
+            count = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+            found.append(RelativeTime(match.start(), match.end(), match.group(), count, match.group("unit").lower(), "ago"))
+        elif match.group("span"):
+            found.append(RelativeTime(match.start(), match.end(), match.group(), None, match.group("span").lower(), "this"))
+        elif match.group("period"):
+            found.append(RelativeTime(match.start(), match.end(), match.group(), None, match.group("period").lower(), "edge"))
+        else:
+            found.append(RelativeTime(match.start(), match.end(), match.group(), None, match.group("word").lower(), "word"))
+    return found

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
+RACE_METRES = {60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR",
                   "yen": "JPY", "yuan": "CNY", "rupees": "INR", "rupee": "INR"}
@@ -145,8 +146,9 @@ def read_quantities(text: str) -> list[Quantity]:
         raw = match.group("num")
         value = float(raw.replace(",", ""))
         scale = match.group("scale")
-        if scale and scale.lower() in ("m", "k", "b") and not match.group("cur") and not _counts_something(text, match.end("scale")):
-            scale = None  # "the 200m" is metres and "5k" a race, unless a noun follows: "17m cars"
+        if scale and scale.lower() in ("m", "k", "b") and not match.group("cur") and (
+                not _counts_something(text, match.end("scale")) or (scale.lower() == "m" and value in RACE_METRES)):
+            scale = None  # "the 200m final" is metres and "5k" a race; "17m cars" is millions
         if scale:
             value *= SCALES[scale.lower()]
         pct = match.group("pct")

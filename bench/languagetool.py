@@ -97,10 +97,11 @@ def main() -> int:
                          f"{words / cold:,.0f} words/s; {100 * (cold - raw) / raw:+.0f}% vs raw HTTP"))
             cached = timed(run_copydesk, paths, url, Path(cache), [])
             rows.append(("copydesk lint again, all paragraphs cached", cached, f"{100 * cached / cold:.1f}% of the first run"))
-        seed = sorted((ROOT / "seeds").glob("*.txt"))[:1]
-        with tempfile.TemporaryDirectory() as cache:
-            one = timed(run_copydesk, seed, url, Path(cache), ["--no-cache"])
-        rows.append(("one article (the seed), warm server, uncached, whole process", one, ""))
+            # The pre-commit case: a warm server and a cache folder that already holds the
+            # syllable table, but no cached LanguageTool results (--no-cache).
+            seed = sorted((ROOT / "seeds").glob("*.txt"))[:1]
+            one = min(timed(run_copydesk, seed, url, Path(cache), ["--no-cache"]) for _ in range(3))
+        rows.append(("one article (the seed), warm server, uncached results, whole process (best of 3)", one, ""))
     finally:
         server.stop()
 

@@ -42,6 +42,16 @@ if [ ! -x "$MULTITOOL" ]; then
   fi
 fi
 
+# Headless Chromium renders the HTML report in its browser test (Debian's package).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Chromium (apt-get install chromium) for the HTML report's browser test"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: chromium not found; the HTML report's browser test needs it (apt-get install chromium)" >&2
+  fi
+fi
+
 if [ -z "${COPYDESK_SETUP_NO_LINT:-}" ]; then
   say "linting the seed article: .venv/bin/copydesk lint seeds/"
   .venv/bin/copydesk lint seeds/ || true  # exit 1 means findings, which the seed has

@@ -45,36 +45,38 @@ def main() -> None:
     """copydesk: an editorial quality linter for articles and reports."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
-@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              help="Lowest severity that makes the exit code 1 [default: warning].")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching for one.")
-@click.option("--date", "publication_date", help="Publication date (YYYY-MM-DD) for date checks.")
-@click.option("--encoding", help="Decode files with this encoding instead of UTF-8 (e.g. latin-1).")
-@click.option("--max-file-size", default="10M", show_default=True, help="Skip larger files with an error.")
-@click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
-@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: CPU count].")
-@click.option("--no-grammar", is_flag=True, help="Skip LanguageTool: no grammar.* or spelling.* findings.")
-@click.option("--languagetool-url", help="Use this LanguageTool server instead of starting one.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the LanguageTool result cache.")
-@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def lint(paths, output_format, output, select, ignore, fail_on, config_path, publication_date, encoding,
-         max_file_size, stdin_filename, jobs, no_grammar, languagetool_url, no_cache, no_progress, debug) -> None:
-    """Lint articles (.md, .markdown, .txt; folders recursively; '-' for stdin).
+RUN_OPTIONS = [
+    click.argument("paths", nargs=-1, required=True),
+    click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated)."),
+    click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="Use this config file instead of searching for one."),
+    click.option("--date", "publication_date", help="Publication date (YYYY-MM-DD) for date checks."),
+    click.option("--encoding", help="Decode files with this encoding instead of UTF-8 (e.g. latin-1)."),
+    click.option("--max-file-size", default="10M", show_default=True, help="Skip larger files with an error."),
+    click.option("--stdin-filename", help="Name (and so format) for text read from '-'."),
+    click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: CPU count]."),
+    click.option("--no-grammar", is_flag=True, help="Skip LanguageTool: no grammar.* or spelling.* findings."),
+    click.option("--grammar-optional", is_flag=True,
+                 help="If LanguageTool is unavailable, warn and go on instead of exiting 2."),
+    click.option("--languagetool-url", help="Use this LanguageTool server instead of starting one."),
+    click.option("--no-cache", is_flag=True, help="Do not read or write the LanguageTool result cache."),
+    click.option("--no-progress", is_flag=True, help="Never show a progress bar."),
+    click.option("--debug", is_flag=True, help="Show tracebacks for internal errors."),
+]
 
-    Exit status: 0 when no finding reaches --fail-on, 1 when one does,
-    2 for a usage error, a file that could not be read, or a missing engine.
-    """
+
+def run_options(command):
+    """The options shared by `lint` and `baseline`."""
+    for option in reversed(RUN_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _run(paths, select, ignore, config_path, publication_date, encoding, max_file_size, stdin_filename, jobs,
+         no_grammar, grammar_optional, languagetool_url, no_cache, no_progress, debug, fail_on=None, keep_source=False):
+    """Lint ``paths``; report file and engine problems on stderr; return (result, options)."""
     from copydesk.config import ConfigError, parse_date, validate_patterns
-    from copydesk.formatters import formatter
     from copydesk.runner import LintOptions, lint_paths
 
     try:
@@ -90,14 +92,12 @@ def lint(paths, output_format, output, select, ignore, fail_on, config_path, pub
             jobs=jobs,
             debug=debug,
             grammar=not no_grammar,
+            grammar_optional=grammar_optional,
             languagetool_url=languagetool_url,
             use_cache=not no_cache,
+            keep_source=keep_source,
         )
-        resolver = options.resolver()
-        threshold = fail_on or resolver.for_path(None).fail_on
-        progress = None
-        if not no_progress and _show_progress():
-            progress = _ProgressBar()
+        progress = _ProgressBar() if not no_progress and _show_progress() else None
         result = lint_paths(list(paths), options, on_progress=progress)
         if progress:
             progress.close()
@@ -106,7 +106,6 @@ def lint(paths, output_format, output, select, ignore, fail_on, config_path, pub
     except KeyboardInterrupt:
         click.echo("copydesk: interrupted", err=True)
         sys.exit(130)
-
     for file_result in result.files:
         if file_result.error:
             click.echo(f"copydesk: {file_result.path}: {file_result.error}", err=True)
@@ -115,6 +114,39 @@ def lint(paths, output_format, output, select, ignore, fail_on, config_path, pub
     for problem in result.engine_problems:
         level = "error" if result.engine_required else "warning"
         click.echo(f"copydesk: {level}: grammar and spelling were skipped: {problem}", err=True)
+    return result, options
+
+
+@main.command()
+@run_options
+@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json", "sarif", "github", "html"]),
+              default="text", show_default=True, help="Output format (html: one self-contained page).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline (from `copydesk baseline`) does not hold.")
+@click.option("--diff", "diff_ref", help="Report only findings on lines changed since this git ref.")
+def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None:
+    """Lint articles (.md, .markdown, .txt; folders recursively; '-' for stdin).
+
+    Exit status: 0 when no finding reaches --fail-on, 1 when one does,
+    2 for a usage error, a file that could not be read, or a missing engine.
+    """
+    from copydesk.adoption import AdoptionError, new_findings, only_changed, read_baseline
+    from copydesk.formatters import formatter
+
+    result, options = _run(fail_on=fail_on, keep_source=output_format == "html", **run)
+    try:
+        baseline = read_baseline(baseline_path) if baseline_path else None
+        for file_result in result.files:
+            if baseline is not None:
+                file_result.findings = new_findings(file_result.findings, baseline)
+            if diff_ref:
+                file_result.findings = only_changed(file_result.findings, diff_ref)
+    except AdoptionError as error:
+        _fail(str(error))
+    threshold = fail_on or options.resolver().for_path(None).fail_on
     color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = formatter(output_format)(result, color=color)
     if output:
@@ -123,6 +155,20 @@ def lint(paths, output_format, output, select, ignore, fail_on, config_path, pub
     else:
         click.echo(report, nl=False)
     sys.exit(result.exit_code(threshold))
+
+
+@main.command()
+@run_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=".copydesk-baseline.json",
+              show_default=True, help="Where to write the baseline.")
+def baseline(output, **run) -> None:
+    """Record today's findings, so `lint --baseline FILE` reports only new ones."""
+    from copydesk.adoption import write_baseline
+
+    result, _ = _run(**run)
+    count = write_baseline(result.findings, output)
+    click.echo(f"Recorded {count} findings in {len(result.files)} files to {output}")
+    sys.exit(EXIT_TROUBLE if result.errors else EXIT_OK)
 
 
 class _ProgressBar:

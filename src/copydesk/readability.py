@@ -13,6 +13,7 @@ import marshal
 import re
 import sys
 import time
+import types
 from functools import lru_cache
 
 from copydesk.document import Block, Document
@@ -70,7 +71,16 @@ def english_words() -> frozenset[str]:
 def textstat():
     """textstat, wired to the offline syllable data; loaded once per process."""
     started = time.perf_counter()
-    import textstat as module
+    # textstat imports NLTK (0.7 s) only to download cmudict, which copydesk
+    # replaces below; an empty stand-in during the import keeps both out.
+    stand_in = "nltk" not in sys.modules
+    if stand_in:
+        sys.modules["nltk"] = types.ModuleType("nltk")
+    try:
+        import textstat as module
+    finally:
+        if stand_in:
+            del sys.modules["nltk"]
 
     LOAD_SECONDS["textstat import"] = time.perf_counter() - started
     started = time.perf_counter()

@@ -34,6 +34,8 @@ class FileResult:
     notice: str | None = None  # linted, but worth a word (an empty file)
     word_count: int = 0
     engine_error: str | None = None  # linted without grammar and spelling: why
+    source: str | None = None  # the text, kept only for reports that show it (HTML)
+    stats: dict | None = None  # readability figures, kept with the source
 
 
 @dataclass
@@ -86,8 +88,10 @@ class LintOptions:
     jobs: int | None = None
     debug: bool = False  # let internal errors raise instead of reporting them per file
     grammar: bool = True  # False: --no-grammar, LanguageTool is not used at all
+    grammar_optional: bool = False  # a missing LanguageTool is a warning, not exit 2
     languagetool_url: str | None = None
     use_cache: bool = True
+    keep_source: bool = False  # keep each file's text and readability figures (the HTML report)
 
     def resolver(self) -> ConfigResolver:
         ignore = self.ignore if self.grammar else self.ignore + ENGINE_FAMILIES
@@ -179,11 +183,16 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: C
 
 
 def lint_source(source: Source, config: Config, fmt: str | None = None,
-                date_override: date | None = None) -> FileResult:
+                date_override: date | None = None, keep_source: bool = False) -> FileResult:
     doc = parse(source.text, source.path, fmt)
     findings, engine_error = lint_document(doc, config, date_override)
     words = sum(block.word_count for block in doc.blocks)
-    return FileResult(source.path, findings, notice=source.notice, word_count=words, engine_error=engine_error)
+    result = FileResult(source.path, findings, notice=source.notice, word_count=words, engine_error=engine_error)
+    if keep_source:
+        from copydesk.readability import article_stats
+
+        result.source, result.stats = doc.source, article_stats(doc)
+    return result
 
 
 def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> FileResult:
@@ -197,7 +206,7 @@ def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> File
     fmt = format_for(options.stdin_filename or "stdin.md") if path == STDIN else None
     config = resolver.for_path(None if path == STDIN else Path(path))
     try:
-        return lint_source(source, config, fmt, options.publication_date)
+        return lint_source(source, config, fmt, options.publication_date, options.keep_source)
     except Exception as error:  # a bug in copydesk must not cost the other files
         if options.debug:
             raise
@@ -275,7 +284,7 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     for path in files:
         rules_used.update(resolver.for_path(None if path == STDIN else Path(path)).enabled_rules())
     run_config = resolver.for_path(None)
-    required = run_config.languagetool.get("required", True)
+    required = run_config.languagetool.get("required", True) and not options.grammar_optional
     engine_error = None
     engine = None
     if files and any(rule.split(".")[0] in ENGINE_FAMILIES for rule in rules_used):

@@ -124,6 +124,9 @@ def body_words(doc: Document) -> BodyWords:
 
 
 def _easy_words() -> frozenset[str]:
+    from copydesk.readability import textstat
+
+    textstat()  # loads textstat the offline way
     from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
     return frozenset(get_lang_easy_words("en_US"))

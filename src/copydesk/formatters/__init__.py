@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from copydesk.runner import RunResult
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def formatter(name: str) -> Callable[..., str]:
@@ -26,6 +26,10 @@ def formatter(name: str) -> Callable[..., str]:
         from copydesk.formatters.github import format_github
 
         return format_github
+    if name == "html":
+        from copydesk.formatters.html import format_html
+
+        return format_html
     raise ValueError(f"unknown format {name!r}")
 
 

@@ -25,7 +25,8 @@ if ! .venv/bin/python -c "import copydesk, pytest, hypothesis, jsonschema" 2>/de
   touch .venv/.installed
 fi
 
-if ! .venv/bin/copydesk languagetool status | grep -q '^installed'; then
+lt_status=$(.venv/bin/copydesk languagetool status || true)
+if [[ "$lt_status" != installed:* ]]; then
   say "installing LanguageTool (copydesk languagetool install)"
   .venv/bin/copydesk languagetool install
 fi

@@ -256,10 +256,6 @@ _WORKER: tuple[LintOptions, ConfigResolver] | None = None
 def _init_worker(options: LintOptions) -> None:
     global _WORKER
     _WORKER = (options, options.resolver())
-    _activate_engine(options)
-
-
-def _activate_engine(options: LintOptions) -> None:
     from copydesk.languagetool.client import activate
 
     activate(options.languagetool_url, options.use_cache)
@@ -317,10 +313,12 @@ def _lint_files(files: list[str], options: LintOptions,
                 if on_progress:
                     on_progress(done, len(files))
         return results
+    from copydesk.languagetool.client import activated
+
     resolver = options.resolver()
-    _activate_engine(options)
-    for done, path in enumerate(files, start=1):
-        results.append(lint_file(path, options, resolver))
-        if on_progress:
-            on_progress(done, len(files))
+    with activated(options.languagetool_url, options.use_cache):  # this run's server only
+        for done, path in enumerate(files, start=1):
+            results.append(lint_file(path, options, resolver))
+            if on_progress:
+                on_progress(done, len(files))
     return results

@@ -22,12 +22,22 @@ def _whole(block: Block) -> tuple[int, int]:
     return block.source_range(0, len(block.text))
 
 
-@check("readability.document-grade")
-def document_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _scored(doc: Document, context: RuleContext):
+    """The document's scores and the block to report them on, or None when the
+    article is too short (under the rule's `min-words`) to score."""
     scores = document_scores(doc)
     anchor = _anchor(doc)
     if scores is None or anchor is None or scores.words < context.options["min-words"]:
+        return None
+    return scores, anchor
+
+
+@check("readability.document-grade")
+def document_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    scored = _scored(doc, context)
+    if scored is None:
         return
+    scores, anchor = scored
     formula = context.options["formula"]
     grade = scores.grade(formula)
     thresholds = [(context.options["error-above"], Severity.ERROR), (context.options["warning-above"], Severity.WARNING),
@@ -43,10 +53,10 @@ def document_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("readability.reading-ease")
 def reading_ease(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    scores = document_scores(doc)
-    anchor = _anchor(doc)
-    if scores is None or anchor is None or scores.words < context.options["min-words"]:
+    scored = _scored(doc, context)
+    if scored is None:
         return
+    scores, anchor = scored
     if scores.flesch_reading_ease < context.options["minimum"]:
         yield Hit(*_whole(anchor), f"Flesch reading ease is {scores.flesch_reading_ease:.0f}, below "
                                    f"{context.options['minimum']:g} (fairly difficult or harder)")

@@ -15,7 +15,9 @@ import os
 import sqlite3
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -250,6 +252,20 @@ def activate(url: str | None, use_cache: bool = True) -> None:
     global _settings
     _settings = (url, use_cache) if url else None
     _clients.clear()
+
+
+@contextmanager
+def activated(url: str | None, use_cache: bool = True) -> Iterator[None]:
+    """Activate ``url`` for a block, then restore what was active before."""
+    global _settings
+    saved = (_settings, dict(_clients))
+    activate(url, use_cache)
+    try:
+        yield
+    finally:
+        _settings = saved[0]
+        _clients.clear()
+        _clients.update(saved[1])
 
 
 def is_active() -> bool:

@@ -40,7 +40,7 @@ def test_values_units_and_nouns(text, value, kind, unit, noun):
 
 def test_codes_and_scores_read_nothing():
     for text in ("a Gulfstream G550", "registration N272BG", "version 1.2.3", "at 3:30", "they won 3-1"):
-        assert read_quantities(text) == [], text
+        assert read_quantities(text) == (), text
 
 
 def test_metres_are_not_millions():
@@ -79,7 +79,7 @@ def test_dates(text, day, month, year, weekday, ordinal):
 
 
 def test_may_the_verb_is_no_date():
-    assert read_dates("the company may introduce FSD for Chinese customers later this month") == []
+    assert read_dates("the company may introduce FSD for Chinese customers later this month") == ()
 
 
 def test_possible_dates():

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from copydesk import __version__
+from copydesk.formatters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -119,7 +120,7 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
 
 @main.command()
 @run_options
-@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json", "sarif", "github", "html"]),
+@click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Output format (html: one self-contained page).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),

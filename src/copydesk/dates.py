@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -36,10 +37,10 @@ class DateMention:
     year: int | None
     weekday: int | None
     ordinal_form: bool  # "the 4th of May", "May 4th", "4th May": not AP style
-    of_form: bool  # "the 4th of May"
 
 
-def read_dates(text: str) -> list[DateMention]:
+@lru_cache(maxsize=8192)  # several rules read the same sentence
+def read_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -55,9 +56,8 @@ def read_dates(text: str) -> list[DateMention]:
                 year=int(match.group("year")) if match.group("year") else None,
                 weekday=WEEKDAYS[weekday.lower()] if weekday else None,
                 ordinal_form=bool(match.group("suffix")),
-                of_form=" of " in match.group(),
             ))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def is_possible(day: int, month: int, year: int | None) -> bool:
@@ -88,7 +88,8 @@ class RelativeTime:
     kind: str = ""  # ago, this, edge, word
 
 
-def read_relative(text: str) -> list[RelativeTime]:
+@lru_cache(maxsize=8192)
+def read_relative(text: str) -> tuple[RelativeTime, ...]:
     found = []
     for match in RELATIVE.finditer(text):
         if match.group("unit"):
@@ -101,4 +102,4 @@ def read_relative(text: str) -> list[RelativeTime]:
             found.append(RelativeTime(match.start(), match.end(), match.group(), None, match.group("period").lower(), "edge"))
         else:
             found.append(RelativeTime(match.start(), match.end(), match.group(), None, match.group("word").lower(), "word"))
-    return found
+    return tuple(found)

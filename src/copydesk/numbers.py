@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -139,7 +140,8 @@ def _kind_and_unit(currency: str | None, percent: str | None, after: str, value:
     return "number", ""
 
 
-def read_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=8192)  # several rules read the same sentence
+def read_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order, with offsets into it."""
     found: list[Quantity] = []
     for match in NUMERAL.finditer(text):
@@ -172,7 +174,7 @@ def read_quantities(text: str) -> list[Quantity]:
         kind, unit = _kind_and_unit(None, pct, text[end:end + 20], value, False, True)
         found.append(Quantity(match.start(), end, text[match.start():end], value, kind, unit,
                               _noun_after(text, end), _hedge_before(text, match.start()), is_word=True))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def same_value(a: float, b: float, tolerance: float = 0.005) -> bool:

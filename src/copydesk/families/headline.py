@@ -42,6 +42,10 @@ _SPEECH_VERBS = {"says", "said", "say", "warns", "warn", "warned", "claims", "cl
 _LIST_WORDS = {"and", "or", "&", "nor"}
 
 
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 @dataclass(frozen=True)
 class Word:
     start: int  # offsets into the headline text
@@ -64,8 +68,7 @@ def words(text: str) -> list[Word]:
             new_phrase = dash = True
             continue
         lead = len(raw) - len(raw.lstrip(_EDGE_PUNCTUATION))
-        core = raw.strip(_EDGE_PUNCTUATION)
-        core = re.sub(r"['’]s$", "", core)
+        core = _without_possessive(raw.strip(_EDGE_PUNCTUATION))
         if not core:
             continue
         start = token.start() + lead
@@ -107,7 +110,7 @@ def body_words(doc: Document) -> BodyWords:
     for block in doc.body:
         for sentence in block.sentences:
             for position, token in enumerate(sentence.text.split()):
-                core = re.sub(r"['’]s$", "", token.strip(_EDGE_PUNCTUATION))
+                core = _without_possessive(token.strip(_EDGE_PUNCTUATION))
                 for part in core.split("-"):
                     if not part[:1].isalpha():
                         continue

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from copydesk.runner import RunResult
+if TYPE_CHECKING:  # the CLI reads FORMATS at import time; the runner is not needed for that
+    from copydesk.runner import RunResult
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 

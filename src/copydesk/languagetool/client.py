@@ -141,7 +141,6 @@ class Client:
         self.concurrency = concurrency or max(2, os.cpu_count() or 2)
         self._local = threading.local()
         self._version: str | None = None
-        self.requests_sent = 0
 
     # -- HTTP ------------------------------------------------------------------------
 
@@ -175,7 +174,6 @@ class Client:
             if response.status != 200:
                 raise EngineError(f"the LanguageTool server at {self.url} answered HTTP {response.status}: "
                                   f"{payload[:200].decode('utf-8', 'replace')}")
-            self.requests_sent += 1
             return json.loads(payload)
         raise AssertionError("unreachable")
 

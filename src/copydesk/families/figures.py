@@ -441,10 +441,9 @@ def date_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             month = calendar.month_name[mention.month]
             ap = f"{month} {mention.day}" + (f", {mention.year}" if mention.year else "")
-            text = mention.text
             start = mention.start
-            if text.lower().startswith("the ") or (sentence.text[max(0, start - 4):start].lower() == "the "):
-                start = start - 4 if sentence.text[max(0, start - 4):start].lower() == "the " else start
+            if sentence.text[max(0, start - 4):start].lower() == "the ":
+                start -= 4  # "the 4th of May" is replaced as a whole
             yield sentence.hit(start, mention.end, f"AP style writes dates as “{ap}”, without ordinals", ap)
 
 

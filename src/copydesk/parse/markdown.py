@@ -303,7 +303,9 @@ def _title_block(title: str, line_range, lines: _SourceLines) -> Block | None:
 def parse_markdown(source: str, path: str) -> Document:
     doc = Document(path=path, source=source, format="markdown")
     lines = _SourceLines(source)
-    tokens = _markdown().parse(source)
+    # markdown-it breaks lines at a lone CR too; copydesk's line index (like the
+    # SARIF consumers') breaks at LF only, so a lone CR is read as a space.
+    tokens = _markdown().parse(re.sub(r"\r(?!\n)", " ", source))
     containers: list[str] = []
     heading_level = 0
     row_cells: list[tuple[int, str]] = []

@@ -564,5 +564,6 @@ def reference_bound(doc: Document, context: RuleContext) -> Iterator[Hit]:
                     continue
                 if quantity.value > fact["max"] * (1 + context.options["tolerance"]):
                     yield sentence.hit(quantity.start, quantity.end,
-                                       f"{quantity.text} {fact['noun']} exceeds the house fact sheet: {fact['name']} was at most "
-                                       f"{_fmt(fact['max'])} as of {fact['as_of']} (source: {fact['source']})")
+                                       f"“{_figure_phrase(sentence.text, quantity)}” is above the house fact sheet's bound "
+                                       f"for {fact['name']}: at most {_fmt(fact['max'])} as of {fact['as_of']} "
+                                       f"(source: {fact['source']})")

@@ -33,6 +33,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from copydesk.languagetool.server import LocalServer  # noqa: E402
+from report import publish  # noqa: E402
 from copydesk.sources import decode  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
@@ -109,10 +110,7 @@ def main() -> int:
              f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC", "",
              "| measure | seconds | note |", "|---|---:|---|"]
     lines += [f"| {name} | {seconds:.2f} | {note} |" for name, seconds, note in rows]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report)
+    publish(lines, args.output)
     return 0
 
 

@@ -24,6 +24,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from report import publish
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PEERS = HERE / ".peers"
@@ -173,10 +175,7 @@ def main() -> int:
         ratio = "" if one_article else f"{run['wall'] / baseline:.1f}x"
         lines.append(f"| {run['tool']} | {run['wall']:.2f} | {rate_files} | {rate_words} | {run['peak_mib']:.0f} | "
                      f"{'' if findings is None or one_article else f'{findings:,}'} | {ratio} |")
-    report = "\n".join(lines) + "\n"
-    print(report)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report)
+    publish(lines, args.output)
     return 0
 
 

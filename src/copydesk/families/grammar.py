@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from copydesk.document import Document
 from copydesk.finding import Hit, Severity
@@ -81,6 +82,7 @@ def article_language(doc: Document, configured: str) -> str:
     return "en-GB" if uk > us else "en-US"
 
 
+@lru_cache(maxsize=1)
 def _spelling_pairs() -> tuple[frozenset[str], frozenset[str]]:
     pairs = [line.split() for line in wordlist("british-spellings")]
     return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)

@@ -328,7 +328,7 @@ def parse_markdown(source: str, path: str) -> Document:
             start, end = lines.span(token.map[0])
             row_cells = _table_cells(source[start:end], start)
             cell_index = 0
-        elif kind in ("html_block", "html_inline"):
+        elif kind == "html_block":  # inline comments are read from the inline token's children below
             if "copydesk-" in token.content and token.map:
                 doc.directives.extend(parse_directives(token.content, token.map[0] + 1))
         elif kind == "inline":

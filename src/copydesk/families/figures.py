@@ -551,6 +551,11 @@ def _facts(context: RuleContext) -> tuple[dict, ...]:
     return load_facts(path, path.stat().st_mtime)
 
 
+def _sheet_name(context: RuleContext) -> str:
+    """Say whose figures they are: the newsroom's sheet, or copydesk's example."""
+    return "the house fact sheet" if context.options["sheet"] else "copydesk's example fact sheet"
+
+
 @check("figures.reference-bound")
 def reference_bound(doc: Document, context: RuleContext) -> Iterator[Hit]:
     facts = _facts(context)
@@ -564,6 +569,6 @@ def reference_bound(doc: Document, context: RuleContext) -> Iterator[Hit]:
                     continue
                 if quantity.value > fact["max"] * (1 + context.options["tolerance"]):
                     yield sentence.hit(quantity.start, quantity.end,
-                                       f"“{_figure_phrase(sentence.text, quantity)}” is above the house fact sheet's bound "
-                                       f"for {fact['name']}: at most {_fmt(fact['max'])} as of {fact['as_of']} "
+                                       f"“{_figure_phrase(sentence.text, quantity)}” is above the bound in "
+                                       f"{_sheet_name(context)} for {fact['name']}: at most {_fmt(fact['max'])} as of {fact['as_of']} "
                                        f"(source: {fact['source']})")

@@ -22,6 +22,42 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
+class Applicability(str, Enum):
+    """How far a fix may be applied without the author looking.
+
+    ``safe``: the meaning cannot change (quotes to the article's majority, a
+    double space); ``--fix`` applies it. ``unsafe``: a reasonable rewrite the
+    author should confirm (a spelling suggestion, a recased headline);
+    ``--unsafe-fixes`` adds it. ``display``: shown, never applied.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``replacement``: source offsets,
+    never inside markup, code or front matter."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One way to resolve a finding: edits applied together."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.UNSAFE
+
+
 @dataclass(frozen=True)
 class Hit:
     """What a rule yields: a source range and a message. The runner adds the
@@ -35,6 +71,7 @@ class Hit:
     rule_id: str | None = None
     severity: Severity | None = None
     properties: tuple[tuple[str, str], ...] = ()
+    fixes: tuple[Fix, ...] = ()
 
 
 @dataclass(frozen=True, order=True)
@@ -58,6 +95,7 @@ class Finding:
     line_text: str = field(default="", compare=False, repr=False)
     # Extra facts, such as the LanguageTool rule behind the finding.
     properties: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+    fixes: tuple[Fix, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict:
         extra = {"properties": dict(self.properties)} if self.properties else {}

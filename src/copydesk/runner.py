@@ -145,6 +145,7 @@ def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Findin
         end_offset=end,
         line_text=doc.line_text(line),
         properties=hit.properties,
+        fixes=hit.fixes,
     )
 
 

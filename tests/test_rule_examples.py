@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk.config import Config, RuleSettings, parse_date
+from copydesk.fixes import apply_fixes, chosen_fixes
 from copydesk.rules import all_rules
 from copydesk.runner import lint_text
 
@@ -33,7 +34,15 @@ def engine(request, spec):
 @pytest.mark.parametrize(("spec", "example"), list(_cases("bad")))
 def test_bad_example_draws_findings_at_stated_positions(spec, example, engine):
     findings = _lint(spec, example)
-    assert [(f.line, f.column) for f in findings] == list(example.findings)
+    assert [(f.line, f.column) for f in findings] == [(e.line, e.column) for e in example.findings]
+    for finding, expected in zip(findings, example.findings):
+        if expected.end_line is not None:
+            assert (finding.end_line, finding.end_column) == (expected.end_line, expected.end_column)
+        if expected.message is not None:
+            assert expected.message in finding.message
+    if example.output is not None:
+        fixed, _ = apply_fixes(example.text, chosen_fixes(findings, unsafe=True))
+        assert fixed == example.output
 
 
 @pytest.mark.parametrize(("spec", "example"), list(_cases("good")))

@@ -352,8 +352,8 @@ def explanation(spec) -> str:
         for example in examples:
             lines += ["", f"{label}:" + (f" (with {example.options})" if example.options else "")]
             lines += ["    " + line for line in example.text.rstrip("\n").split("\n")]
-            for line, column in example.findings:
-                lines.append(f"    -> finding at line {line}, column {column}")
+            for expected in example.findings:
+                lines.append(f"    -> finding at line {expected.line}, column {expected.column}")
     return "\n".join(lines)
 
 

@@ -53,12 +53,27 @@ class OptionSpec:
 
 
 @dataclass(frozen=True)
+class ExpectedFinding:
+    """A bad example's finding: where it starts and, where the data says so,
+    where it ends and a fragment of its message."""
+
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
 class Example:
     text: str
     format: str = "text"
-    findings: tuple[tuple[int, int], ...] = ()
+    findings: tuple[ExpectedFinding, ...] = ()
     options: dict = field(default_factory=dict, hash=False)
     date: str | None = None
+    # The text once every fix of this rule is applied (safe and unsafe), as
+    # textlint-tester's ``output``; None where the example does not say.
+    output: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,13 +111,17 @@ class RuleSpec:
 
 
 def _example(data: dict) -> Example:
-    findings = tuple((f["line"], f["column"]) for f in data.get("findings", ()))
+    findings = tuple(
+        ExpectedFinding(f["line"], f["column"], f.get("end_line"), f.get("end_column"), f.get("message"))
+        for f in data.get("findings", ())
+    )
     return Example(
         text=data["text"],
         format=data.get("format", "text"),
         findings=findings,
         options=data.get("options", {}),
         date=str(data["date"]) if data.get("date") else None,
+        output=data.get("output"),
     )
 
 

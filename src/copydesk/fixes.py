@@ -1,0 +1,53 @@
+"""Applying fixes: edits in source offsets, overlaps resolved deterministically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copydesk.finding import Applicability, Edit, Finding, Fix
+
+
+def applicable(fix: Fix, unsafe: bool) -> bool:
+    if fix.applicability is Applicability.SAFE:
+        return True
+    return unsafe and fix.applicability is Applicability.UNSAFE
+
+
+def chosen_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
+    """The first applicable fix of each finding, in source order of the findings."""
+    chosen = []
+    for finding in sorted(findings, key=lambda f: (f.offset, f.end_offset, f.rule_id)):
+        fix = next((fix for fix in finding.fixes if applicable(fix, unsafe)), None)
+        if fix is not None:
+            chosen.append(fix)
+    return chosen
+
+
+def apply_fixes(source: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """The source with every fix applied whose edits overlap no earlier fix's.
+
+    A fix is all or nothing: if any of its edits touches a range an earlier
+    fix already changed, the whole fix waits for the next run. Returns the new
+    text and the number of fixes applied.
+    """
+    taken: list[Edit] = []
+    applied = 0
+    for fix in fixes:
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue
+        taken.extend(fix.edits)
+        applied += 1
+    parts, cursor = [], 0
+    for edit in sorted(taken):
+        parts.append(source[cursor:edit.start])
+        parts.append(edit.replacement)
+        cursor = edit.end
+    parts.append(source[cursor:])
+    return "".join(parts), applied
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    # Two insertions at one point also conflict: their order would be arbitrary.
+    if a.start == a.end == b.start == b.end:
+        return True
+    return a.start < b.end and b.start < a.end

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,36 +74,82 @@ def _unique(paths: list[str]) -> list[str]:
 def read_source(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode one article, or raise SourceError with the fix."""
     if path == STDIN:
-        data = sys.stdin.buffer.read()
+        data = _read_limited(sys.stdin.buffer, max_bytes)  # never more than the limit in memory
         display = "<stdin>"
     else:
         display = path
         data = _read_bytes(path, max_bytes)
     if len(data) > max_bytes:
-        raise SourceError(
-            f"too large ({len(data) / 1_048_576:.1f} MB, limit {max_bytes / 1_048_576:.0f} MB); "
-            "split the article or raise --max-file-size"
-        )
+        raise SourceError(too_large(None, max_bytes))
     if b"\x00" in data[:8192]:
         raise SourceError("binary file, not text; lint only .md, .markdown or .txt articles")
     text = decode(data, encoding)
+    del data  # the bytes are not needed once decoded: a large file is held once, not twice
     if not text.strip():
         return Source(display, text, notice="empty file, nothing to lint")
     return Source(display, text)
 
 
+def too_large(size: int | None, max_bytes: int) -> str:
+    """The message for input over the limit (``size`` None: a stream, read only
+    up to the limit). Sizes that would look equal in MB are given in bytes:
+    "10.0 MB, limit 10 MB" for a file one byte over would contradict itself."""
+    limit = _human_size(max_bytes)
+    if size is None:
+        found = f"more than {limit}"
+    elif round(size / 1_048_576, 1) > max_bytes / 1_048_576:
+        found = f"{size / 1_048_576:.1f} MB, limit {limit}"
+    else:
+        found = f"{size:,} bytes, limit {max_bytes:,} bytes = {limit}"
+    return f"too large ({found}); split the article or raise --max-file-size"
+
+
+def _human_size(count: int) -> str:
+    if count >= 1_048_576:
+        return f"{count / 1_048_576:g} MB"
+    return f"{count / 1024:g} KB" if count >= 1024 else f"{count} bytes"
+
+
+def _read_limited(stream, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes: one more than the limit proves the stream is too large."""
+    chunks = []
+    remaining = max_bytes + 1
+    while remaining > 0:
+        chunk = stream.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def _special_file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
+    """A regular file's bytes. Anything else (a FIFO, a device, a symlink to
+    /dev/zero) could block forever or never end, so it is refused before a
+    byte is read; the size is checked on the open file before reading too."""
     try:
         if os.path.isdir(path):
             raise SourceError("is a folder; pass the folder itself to lint every article in it")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise SourceError(
-                f"too large ({size / 1_048_576:.1f} MB, limit {max_bytes / 1_048_576:.0f} MB); "
-                "split the article or raise --max-file-size"
-            )
-        with open(path, "rb") as handle:
-            return handle.read()
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise block right here.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())  # the file actually opened, not a name that may change
+            if not stat.S_ISREG(status.st_mode):
+                raise SourceError(f"{_special_file_kind(status.st_mode)}, not an article file; "
+                                  "lint only regular .md, .markdown or .txt files")
+            if status.st_size > max_bytes:
+                raise SourceError(too_large(status.st_size, max_bytes))
+            data = _read_limited(handle, max_bytes)  # a file that grew since fstat is still capped
     except FileNotFoundError:
         raise SourceError("no such file; check the path") from None
     except PermissionError:
@@ -111,6 +158,9 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise SourceError("is a folder; pass the folder itself to lint every article in it") from None
     except OSError as error:
         raise SourceError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise SourceError(too_large(len(data), max_bytes))
+    return data
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:

@@ -65,10 +65,19 @@ def new_findings(findings: list[Finding], baseline: Counter) -> list[Finding]:
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
+def check_ref(ref: str) -> None:
+    """Refuse what git would read as an option (``--output=FILE`` writes a file)
+    or cannot be a revision at all; git itself judges the rest."""
+    if not ref or ref.startswith("-") or not ref.isprintable():
+        raise AdoptionError(f"--diff: {ref!r} is not a git ref; pass a branch, tag or commit such as origin/main")
+
+
 def changed_lines(path: str, ref: str) -> set[int] | None:
     """Lines of ``path`` added or changed since ``ref``; None means the whole file is new."""
     folder = Path(path).resolve().parent
-    command = ["git", "diff", "--no-color", "--unified=0", ref, "--", Path(path).resolve().name]
+    check_ref(ref)
+    # --end-of-options: whatever the ref says, git reads it as a revision, never as an option.
+    command = ["git", "diff", "--no-color", "--unified=0", "--end-of-options", ref, "--", Path(path).resolve().name]
     try:
         completed = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=60)
     except FileNotFoundError:

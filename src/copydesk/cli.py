@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from copydesk import __version__
-from copydesk.formatters import FORMATS
+from copydesk.formatters import FORMATS, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -107,14 +107,16 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
     except KeyboardInterrupt:
         click.echo("copydesk: interrupted", err=True)
         sys.exit(130)
-    for file_result in result.files:
+    for file_result in result.files:  # a file name may hold a newline or an escape sequence
         if file_result.error:
-            click.echo(f"copydesk: {file_result.path}: {file_result.error}", err=True)
+            click.echo(f"copydesk: {printable(file_result.path)}: {printable(file_result.error)}", err=True)
         elif file_result.notice:
-            click.echo(f"copydesk: {file_result.path}: {file_result.notice}", err=True)
+            click.echo(f"copydesk: {printable(file_result.path)}: {printable(file_result.notice)}", err=True)
+    for warning in result.warnings:
+        click.echo(f"copydesk: warning: {printable(warning)}", err=True)
     for problem in result.engine_problems:
         level = "error" if result.engine_required else "warning"
-        click.echo(f"copydesk: {level}: grammar and spelling were skipped: {problem}", err=True)
+        click.echo(f"copydesk: {level}: grammar and spelling were skipped: {printable(problem)}", err=True)
     return result, options
 
 
@@ -134,9 +136,14 @@ def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None
     Exit status: 0 when no finding reaches --fail-on, 1 when one does,
     2 for a usage error, a file that could not be read, or a missing engine.
     """
-    from copydesk.adoption import AdoptionError, new_findings, only_changed, read_baseline
+    from copydesk.adoption import AdoptionError, check_ref, new_findings, only_changed, read_baseline
     from copydesk.formatters import formatter
 
+    if diff_ref is not None:
+        try:
+            check_ref(diff_ref)  # before any work: an option-like ref is a usage error
+        except AdoptionError as error:
+            _fail(str(error))
     result, options = _run(fail_on=fail_on, keep_source=output_format == "html", **run)
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
@@ -206,13 +213,13 @@ def stats(paths, output_format, encoding) -> None:
     files, problems = discover(list(paths))
     failed = bool(problems)
     for path, message in problems:
-        click.echo(f"copydesk: {path}: {message}", err=True)
+        click.echo(f"copydesk: {printable(path)}: {message}", err=True)
     reports = []
     for path in files:
         try:
             source = read_source(path, encoding)
         except SourceError as error:
-            click.echo(f"copydesk: {path}: {error}", err=True)
+            click.echo(f"copydesk: {printable(path)}: {error}", err=True)
             failed = True
             continue
         reports.append(article_stats(parse(source.text, source.path)))
@@ -235,7 +242,7 @@ SCORE_LABELS = {
 
 
 def stats_table(report: dict) -> str:
-    lines = [report["path"],
+    lines = [printable(report["path"]),
              f"  {report['words']} words, {report['sentences']} sentences, {report['paragraphs']} paragraphs; "
              f"reading time {report['reading_minutes']} min"]
     for key, label in SCORE_LABELS.items():

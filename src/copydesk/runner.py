@@ -10,7 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,7 @@ class RunResult:
     rules_used: list[str]
     engine_error: str | None = None  # LanguageTool could not be used for this run
     engine_required: bool = True
+    warnings: list[str] = field(default_factory=list)  # worth saying, never a failure (a damaged cache)
 
     @property
     def findings(self) -> list[Finding]:
@@ -90,7 +92,9 @@ class LintOptions:
     grammar: bool = True  # False: --no-grammar, LanguageTool is not used at all
     grammar_optional: bool = False  # a missing LanguageTool is a warning, not exit 2
     languagetool_url: str | None = None
+    languagetool_identity: str | None = None  # the server, for the result cache (set by the run)
     use_cache: bool = True
+    cache_verified: bool = False  # the run has opened and checked the result cache already
     keep_source: bool = False  # keep each file's text and readability figures (the HTML report)
 
     def resolver(self) -> ConfigResolver:
@@ -227,21 +231,24 @@ class RunEngine:
     def __init__(self, url: str | None) -> None:
         self.requested_url = url or os.environ.get("COPYDESK_LANGUAGETOOL_URL")
         self.url: str | None = None
+        self.identity: str | None = None  # whose answers these are, for the result cache
         self._server = None
 
     def start(self) -> str:
-        from copydesk.languagetool.server import LocalServer, is_alive, warm_server_url
+        from copydesk.languagetool.server import LocalServer, is_alive, local_identity, warm_server_url
 
         if self.requested_url:
             if not is_alive(self.requested_url, timeout=5.0):
                 raise EngineError(f"no LanguageTool server answers at {self.requested_url}; "
                                   "check the URL, or pass --no-grammar")
             self.url = self.requested_url
+            self.identity = f"remote {self.requested_url}"
         else:
             self.url = warm_server_url()
             if self.url is None:
                 self._server = LocalServer()
                 self.url = self._server.start()
+            self.identity = local_identity()
         return self.url
 
     def stop(self) -> None:
@@ -254,12 +261,17 @@ class RunEngine:
 _WORKER: tuple[LintOptions, ConfigResolver] | None = None
 
 
-def _init_worker(options: LintOptions) -> None:
+def _init_worker(options: LintOptions, parent: int) -> None:
     global _WORKER
+    from copydesk.languagetool.server import die_with_parent
+
+    die_with_parent()  # a killed copydesk takes its workers with it
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
     _WORKER = (options, options.resolver())
     from copydesk.languagetool.client import activate
 
-    activate(options.languagetool_url, options.use_cache)
+    activate(options.languagetool_url, options.use_cache, options.languagetool_identity, options.cache_verified)
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -284,42 +296,103 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     required = run_config.languagetool.get("required", True) and not options.grammar_optional
     engine_error = None
     engine = None
+    warnings: list[str] = []
     if files and any(rule.split(".")[0] in ENGINE_FAMILIES for rule in rules_used):
         engine = RunEngine(options.languagetool_url or run_config.languagetool.get("url"))
         try:
-            options = replace(options, languagetool_url=engine.start())
+            options = replace(options, languagetool_url=engine.start(), languagetool_identity=engine.identity)
+            options = _with_checked_cache(options, warnings)
         except EngineError as error:
             engine_error = str(error)
             options = replace(options, grammar=False, languagetool_url=None)
             rules_used = {r for r in rules_used if r.split(".")[0] not in ENGINE_FAMILIES}
     try:
         results = [FileResult(path, error=message) for path, message in problems]
-        results += _lint_files(files, options, on_progress)
+        results += _lint_files(files, options, on_progress, warnings)
     finally:
         if engine:
             engine.stop()
-    return RunResult(results, sorted(rules_used), engine_error, required)
+    return RunResult(results, sorted(rules_used), engine_error, required, warnings)
 
 
-def _lint_files(files: list[str], options: LintOptions,
-                on_progress: Callable[[int, int], None] | None) -> list[FileResult]:
-    results = []
+def _with_checked_cache(options: LintOptions, warnings: list[str]) -> LintOptions:
+    """Open and check the result cache once, before any worker starts: a damaged
+    cache is rebuilt and one that cannot be used is switched off, each with one warning."""
+    if not options.use_cache:
+        return options
+    from copydesk.languagetool.client import ResultCache
+
+    cache = ResultCache()
+    usable = cache.check()
+    warnings.extend(cache.warnings)
+    return replace(options, use_cache=usable, cache_verified=True)
+
+
+def _lint_files(files: list[str], options: LintOptions, on_progress: Callable[[int, int], None] | None,
+                warnings: list[str]) -> list[FileResult]:
     jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and STDIN not in files:
-        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(options,)) as pool:
-            for done, result in enumerate(pool.map(_lint_in_worker, files, chunksize=8), start=1):
-                results.append(result)
-                if on_progress:
-                    on_progress(done, len(files))
-        return results
+        return _lint_in_pools(files, options, jobs, _Progress(len(files), on_progress), warnings)
     from copydesk.languagetool.client import activated
 
+    results = []
     resolver = options.resolver()
-    with activated(options.languagetool_url, options.use_cache):  # this run's server only
+    with activated(options.languagetool_url, options.use_cache, options.languagetool_identity,
+                   options.cache_verified):  # this run's server only
         for done, path in enumerate(files, start=1):
             results.append(lint_file(path, options, resolver))
             if on_progress:
                 on_progress(done, len(files))
     return results
+
+
+class _Progress:
+    def __init__(self, total: int, report: Callable[[int, int], None] | None) -> None:
+        self.total, self.done, self.report = total, 0, report
+
+    def step(self) -> None:
+        self.done += 1
+        if self.report:
+            self.report(self.done, self.total)
+
+
+WORKER_DIED = ("the worker process linting this file died (killed, or out of memory) twice; "
+               "lint it again alone, or with -j 1")
+
+
+def _lint_in_pools(files: list[str], options: LintOptions, jobs: int, progress: _Progress,
+                   warnings: list[str]) -> list[FileResult]:
+    """Lint in worker processes. A worker that dies (``kill -9``, the OOM
+    killer) breaks its pool and every file still in it: those files are linted
+    again in a new pool, then one file per process, so a file that kills its
+    worker each time is reported as failed and no other file is lost."""
+    results: dict[int, FileResult] = {}
+    lost = _pool_round(files, list(range(len(files))), options, jobs, results, progress)
+    if lost:
+        count = f"{len(lost)} file was" if len(lost) == 1 else f"{len(lost)} files were"
+        warnings.append(f"a worker process died; {count} linted again")
+        lost = _pool_round(files, lost, options, jobs, results, progress)
+    for index in lost:  # alone now: only a file that kills its own worker again fails
+        if _pool_round(files, [index], options, 1, results, progress):
+            results[index] = FileResult(files[index], error=WORKER_DIED)
+            progress.step()
+    return [results[index] for index in range(len(files))]
+
+
+def _pool_round(files: list[str], indexes: list[int], options: LintOptions, jobs: int,
+                results: dict[int, FileResult], progress: _Progress) -> list[int]:
+    """Lint ``files[i]`` for each index into ``results``; return the indexes lost to a dead worker."""
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    lost = []
+    with ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context, initializer=_init_worker,
+                             initargs=(options, os.getpid())) as pool:
+        futures = {pool.submit(_lint_in_worker, files[index]): index for index in indexes}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                lost.append(index)
+                continue
+            progress.step()
+    return sorted(lost)

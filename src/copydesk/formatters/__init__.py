@@ -10,6 +10,26 @@ if TYPE_CHECKING:  # the CLI reads FORMATS at import time; the runner is not nee
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
+# Characters an article (or a file name) could use to drive a terminal or
+# disguise text: C0 and C1 controls, DEL, and the bidirectional overrides.
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROLS = {code: None for code in [*range(0x20), *range(0x7F, 0xA0)]}
+_CONTROLS.update({ord(char): None for char in _BIDI_CONTROLS})
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with control characters shown as escapes (ESC as ``\\x1b``),
+    so that text from an article is displayed, never obeyed; characters in
+    ``keep`` (say a newline in an HTML page) stay as they are."""
+    if text.isprintable() and not any(char in _BIDI_CONTROLS for char in text):
+        return text
+    return "".join(_escaped(char) if ord(char) in _CONTROLS and char not in keep else char for char in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 def formatter(name: str) -> Callable[..., str]:
     if name == "text":

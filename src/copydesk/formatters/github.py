@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from copydesk.formatters import printable
 from copydesk.runner import RunResult
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for a workflow command, after article control characters
+    are made visible (a raw ESC or BEL would reach the log viewer)."""
+    return printable(text.replace("\r", "\n"), keep="\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

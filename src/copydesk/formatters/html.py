@@ -9,10 +9,10 @@ Content-Security-Policy forbids scripts even if something slipped through.
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
+from html import escape as escape_markup
 
 from copydesk import __version__
-from copydesk.formatters import severity_counts
+from copydesk.formatters import printable, severity_counts
 from copydesk.runner import FileResult, RunResult
 
 STYLE = """
@@ -30,19 +30,44 @@ ol.findings{margin:0;padding-left:20px;font-size:13px}ol.findings li{margin-bott
 """
 
 
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, with control characters from the article made visible."""
+    return escape_markup(printable(text), quote=quote)
+
+
+def _escape_source(text: str) -> str:
+    return escape_markup(printable(text, keep="\t\n\r"))
+
+
 def _highlighted(source: str, findings) -> str:
-    """The source, escaped, with each finding's range wrapped in <mark>."""
+    """The source, escaped, with each finding's range wrapped in <mark>.
+
+    One sweep over the boundaries, keeping the findings that cover the current
+    piece: linear in the findings (the piece-by-piece scan of every finding it
+    replaces took 21 s for 16,000 findings), apart from findings that overlap.
+    """
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for i, f in enumerate(findings):
+        if f.offset < f.end_offset:
+            starting.setdefault(f.offset, []).append(i)
+            ending.setdefault(f.end_offset, []).append(i)
     boundaries = sorted({0, len(source)} | {f.offset for f in findings} | {f.end_offset for f in findings})
+    covering: dict[int, None] = {}  # indexes of the findings over the current piece
     parts = []
     for start, end in zip(boundaries, boundaries[1:]):
-        covering = [(i, f) for i, f in enumerate(findings) if f.offset <= start and end <= f.end_offset and f.offset < f.end_offset]
-        text = escape(source[start:end])
+        for i in ending.get(start, ()):
+            covering.pop(i, None)
+        for i in starting.get(start, ()):
+            covering[i] = None
+        text = _escape_source(source[start:end])
         if not covering:
             parts.append(text)
             continue
-        worst = max(covering, key=lambda pair: pair[1].severity.rank)[1]
-        ids = " ".join(f"f{i}" for i, _ in covering)
-        title = escape(" | ".join(f"{f.rule_id}: {f.message}" for _, f in covering), quote=True)
+        indexes = sorted(covering)
+        worst = max((findings[i] for i in indexes), key=lambda f: f.severity.rank)
+        ids = " ".join(f"f{i}" for i in indexes)
+        title = escape(" | ".join(f"{findings[i].rule_id}: {findings[i].message}" for i in indexes), quote=True)
         parts.append(f'<mark class="{worst.severity.value}" data-findings="{ids}" title="{title}">{text}</mark>')
     return "".join(parts)
 

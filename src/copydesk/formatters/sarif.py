@@ -18,16 +18,24 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+PSEUDO_PATHS = ("<stdin>", "<text>")  # names for text that is not a file
+
+
 def artifact_uri(path: str, base: Path | None = None) -> str:
-    """A URI relative to the working directory, or a file URI outside it."""
-    if path.startswith("<"):
+    """A URI relative to the working directory, or a file URI outside it.
+
+    The path is made absolute but not resolved: a symlinked article is reported
+    where the user keeps it, not at its target. Only the exact names of text
+    without a file are shown bare; a real file called ``<stdin>.md`` is a file.
+    """
+    if path in PSEUDO_PATHS:
         return quote(path.strip("<>"))
     absolute = Path(os.path.abspath(path))
-    base = (base or Path.cwd()).resolve()
+    base = Path(os.path.abspath(base or Path.cwd()))
     try:
-        relative = absolute.resolve().relative_to(base)
+        relative = absolute.relative_to(base)
     except ValueError:
-        return absolute.resolve().as_uri()
+        return absolute.as_uri()
     return quote(relative.as_posix())
 
 

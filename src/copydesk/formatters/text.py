@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from copydesk.formatters import severity_counts
+from copydesk.formatters import printable, severity_counts
 from copydesk.runner import RunResult
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -18,15 +18,15 @@ def format_text(result: RunResult, color: bool = False, **_) -> str:
     lines = []
     for finding in result.findings:
         severity = finding.severity.value
-        location = f"{finding.path}:{finding.line}:{finding.column}:"
+        location = f"{printable(finding.path)}:{finding.line}:{finding.column}:"
         label = f"{severity} {finding.rule_id}"
         if color:
             location = click.style(location, bold=True)
             label = click.style(severity, fg=_COLOURS[severity]) + " " + click.style(finding.rule_id, dim=True)
-        lines.append(f"{location} {label} {finding.message}")
-        if finding.suggestion is not None:
+        lines.append(f"{location} {label} {printable(finding.message)}")
+        if finding.suggestion is not None:  # repr() shows padding, and escapes controls itself
             lines.append(f"    suggestion: {finding.suggestion!r}" if finding.suggestion.strip() != finding.suggestion
-                         else f"    suggestion: {finding.suggestion}")
+                         else f"    suggestion: {printable(finding.suggestion)}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -15,7 +15,18 @@ import sys
 import time
 
 from copydesk.languagetool import EngineError
-from copydesk.languagetool.server import LocalServer, installation, last_used_path, mark_used, state_path, warm_up
+from copydesk.languagetool.server import (
+    LocalServer,
+    daemon_lock_path,
+    file_lock,
+    installation,
+    last_used_path,
+    local_identity,
+    mark_used,
+    state_path,
+    warm_up,
+    write_private,
+)
 
 POLL_SECONDS = 2.0
 
@@ -34,6 +45,17 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
+    # One warm server per cache folder: the lock is held for the daemon's life
+    # and released by the kernel however it ends.
+    with file_lock(daemon_lock_path(), blocking=False) as locked:
+        if not locked:
+            print("copydesk: another warm LanguageTool server is running; `copydesk languagetool stop` stops it",
+                  file=sys.stderr)
+            return 2
+        return serve(args, lambda: stopping)
+
+
+def serve(args: argparse.Namespace, stopping) -> int:
     server = LocalServer(heap=args.heap)
     try:
         url = server.start()
@@ -44,16 +66,16 @@ def main() -> int:
     mark_used()
     state = {"pid": os.getpid(), "java_pid": server.process.pid, "url": url, "heap": args.heap,
              "idle_timeout": args.idle_timeout, "started": time.time(),
-             "version": installation().get("version")}
+             "version": installation().get("version"), "identity": local_identity()}
     path = state_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(state), encoding="utf-8")
-    temporary.replace(path)
+    write_private(path, json.dumps(state))
     print(f"LanguageTool ready at {url} in {server.startup_seconds:.1f} s", flush=True)
     try:
-        while not stopping and server.process.poll() is None:
-            idle = time.time() - last_used_path().stat().st_mtime
+        while not stopping() and server.process.poll() is None:
+            try:
+                idle = time.time() - last_used_path().stat().st_mtime
+            except OSError:
+                idle = 0.0  # removed by hand: count from now
             if idle > args.idle_timeout:
                 print(f"idle for {idle:.0f} s; stopping", flush=True)
                 break

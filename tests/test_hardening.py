@@ -95,3 +95,203 @@ def test_a_file_one_byte_over_the_limit_says_so_exactly(tmp_path: Path):
     result = run("lint", "--max-file-size", "1M", str(article))
     assert result.exit_code == 2
     assert "too large (1,048,577 bytes, limit 1,048,576 bytes = 1 MB); split the article" in result.output
+
+
+# --- helpers: a hostile "LanguageTool" server on a real socket --------------------------------
+
+class HostileServer:
+    """An HTTP server that answers /v2/languages like LanguageTool and /v2/check
+    with whatever a test gives it: the servers copydesk must not trust."""
+
+    def __init__(self, status: int = 200, body: bytes = b"{}", content_type: str = "application/json") -> None:
+        import http.server
+        import threading
+
+        owner = self
+        self.checks: list[bytes] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                self._answer(200, b'[{"name": "English", "code": "en", "longCode": "en-US"}]', "application/json")
+
+            def do_POST(self):
+                owner.checks.append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+                self._answer(status, body, content_type)
+
+            def _answer(self, code, payload, kind):
+                self.send_response(code)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def claims_languagetool(rule_id: str) -> bytes:
+    """A well-formed answer from a server that claims LanguageTool 6.8 and flags
+    the first word of every text."""
+    import json
+
+    return json.dumps({
+        "software": {"name": "LanguageTool", "version": "6.8"},
+        "matches": [{"offset": 0, "length": 3, "message": "Planted by another server.", "replacements": [],
+                     "rule": {"id": rule_id, "description": "planted", "issueType": "grammar",
+                              "category": {"id": "GRAMMAR", "name": "Grammar"}}}],
+    }).encode()
+
+
+GRAMMAR_ARTICLE = "Council meets\n\nThe mayor ate a apple at the town hall  on Monday.\n"
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(folder))
+    return folder
+
+
+# --- 3. a damaged result cache is moved aside, once, and rebuilt ------------------------------
+
+def test_a_garbage_cache_file_is_moved_aside_with_one_warning(cache_home: Path, tmp_path: Path, languagetool_url):
+    cache = cache_home / "languagetool" / "results.sqlite3"
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"this is not a database" * 100)
+    article = tmp_path / "a.txt"
+    article.write_text(GRAMMAR_ARTICLE, encoding="utf-8")
+    first = run("lint", "--languagetool-url", languagetool_url, str(article))
+    assert first.exit_code == 1
+    assert "grammar.en-a-vs-an" in first.output and "typography.double-space" in first.output
+    assert first.output.count("copydesk: warning: the LanguageTool result cache") == 1
+    assert "was damaged (file is not a database); moved it to results.sqlite3.corrupt-" in first.output
+    assert len(list(cache.parent.glob("results.sqlite3.corrupt-*"))) == 1
+    second = run("lint", "--languagetool-url", languagetool_url, str(article))  # rebuilt: no more warnings
+    assert second.exit_code == 1 and "warning: the LanguageTool result cache" not in second.output
+    assert "grammar.en-a-vs-an" in second.output
+
+
+def test_a_truncated_cache_file_is_rebuilt(tmp_path: Path):
+    from copydesk.languagetool.client import Match, ResultCache
+
+    path = tmp_path / "results.sqlite3"
+    first = ResultCache(path)
+    first.put_many({f"key{i}": [] for i in range(2000)})
+    first.close()
+    assert path.stat().st_size > 3000
+    path.write_bytes(path.read_bytes()[:3000])
+    cache = ResultCache(path)
+    assert cache.check() is True
+    assert len(cache.warnings) == 1 and "was damaged" in cache.warnings[0]
+    match = Match(0, 3, "R", "m", ("x",), "C", "c", "grammar", "d", "")
+    cache.put_many({"k": [match]})
+    assert ResultCache(path).get_many(["k"]) == {"k": [match]}
+
+
+@pytest.mark.parametrize("row", ['{"start": 1}', '[{"start": 0}]', '[1, 2]', '"text"', "[[[[]]]]", "not json",
+                                 '[{"start": 5, "end": 2, "rule_id": "R", "message": "", "replacements": [], '
+                                 '"category_id": "", "category_name": "", "issue_type": "", "description": "", '
+                                 '"url": ""}]'])
+def test_a_row_of_the_wrong_shape_is_a_miss(tmp_path: Path, row: str):
+    import sqlite3
+
+    from copydesk.languagetool.client import ResultCache
+
+    path = tmp_path / "results.sqlite3"
+    ResultCache(path).put_many({"good": []})
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO results (key, matches) VALUES (?, ?)", ("bad", row))
+    assert ResultCache(path).get_many(["bad", "good"]) == {"good": []}
+
+
+def test_the_cache_files_are_private(cache_home: Path):
+    from copydesk.languagetool.client import ResultCache
+
+    cache = ResultCache()
+    assert cache.check()
+    cache.put_many({"k": []})
+    assert (cache_home / "languagetool").stat().st_mode & 0o777 == 0o700
+    assert cache_home.stat().st_mode & 0o777 == 0o700
+    for path in (cache_home / "languagetool").iterdir():
+        assert path.stat().st_mode & 0o777 == 0o600, path.name
+
+
+# --- 4. the cache key names the server -------------------------------------------------------
+
+def test_a_remote_servers_results_are_never_served_for_another(cache_home: Path, tmp_path: Path, languagetool_url):
+    hostile = HostileServer(body=claims_languagetool("PLANTED_RULE"))
+    try:
+        article = tmp_path / "a.txt"
+        article.write_text(GRAMMAR_ARTICLE, encoding="utf-8")
+        planted = run("lint", "--languagetool-url", hostile.url, str(article))
+        assert "grammar.planted-rule" in planted.output
+        honest = run("lint", "--languagetool-url", languagetool_url, str(article))
+        assert "planted" not in honest.output.lower()
+        assert "grammar.en-a-vs-an" in honest.output
+    finally:
+        hostile.close()
+
+
+def test_cache_keys_differ_by_server_identity_even_at_the_same_version():
+    from copydesk.languagetool.client import Client
+
+    keys = set()
+    for identity in ("local /opt/lt 6.8", "remote http://example.org:8081", None):
+        client = Client("http://127.0.0.1:1", identity=identity)
+        client._version = "6.8"  # what each server claims
+        keys.add(client.cache_key("same text"))
+    assert len(keys) == 3
+
+
+# --- 5. copydesk's own server is verified before any text is sent --------------------------------
+
+def test_listens_on_names_the_process_that_owns_the_port():
+    import socket
+
+    from copydesk.languagetool.server import listens_on
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        assert listens_on(os.getpid(), port) is True
+        assert listens_on(os.getppid(), port) is False
+
+
+def test_a_port_taken_by_another_process_gets_no_article(monkeypatch):
+    from copydesk.languagetool import server as lt_server
+
+    impostor = HostileServer(body=claims_languagetool("PLANTED_RULE"))
+    ports = iter([impostor.port])
+    real_free_port = lt_server.free_port
+    monkeypatch.setattr(lt_server, "free_port", lambda: next(ports, None) or real_free_port())
+    try:
+        with lt_server.LocalServer() as local:
+            assert local.url != impostor.url  # it noticed, and started again on another port
+            assert lt_server.listens_on(local.process.pid, local.port) is True
+        assert impostor.checks == []
+    finally:
+        impostor.close()
+
+
+def test_a_jvm_that_fails_to_start_is_noticed_and_leaves_nothing(tmp_path: Path):
+    import glob
+
+    from copydesk.languagetool import EngineError
+    from copydesk.languagetool.server import LocalServer
+
+    before = set(glob.glob("/tmp/copydesk-lt-*"))
+    server = LocalServer(heap="1zz")  # the JVM refuses this heap size and exits
+    with pytest.raises(EngineError, match="exited while starting"):
+        server.start(timeout=60)
+    assert set(glob.glob("/tmp/copydesk-lt-*")) == before  # item 17: no properties or log left

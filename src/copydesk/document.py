@@ -9,10 +9,14 @@ without searching for the text again.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class ProseBuilder:
@@ -126,12 +130,18 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
+        """Where each line starts. A line ends at LF, CRLF or a lone CR (old Mac
+        files; SARIF counts lines the same way), so a CR-only file has lines."""
         starts = [0]
-        find = self.source.find
+        source = self.source
+        find = source.find
         position = find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
+        if "\r" not in source:  # the common case: one pass of str.find
+            while position != -1:
+                starts.append(position + 1)
+                position = find("\n", position + 1)
+            return starts
+        starts.extend(match.end() for match in _LINE_BREAK.finditer(source))
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ class OptionSpec:
     default: object
     description: str = ""
     choices: tuple = ()
+    minimum: float | None = None  # the YAML's ``min``; int options are counts, never negative
 
     def validate(self, value: object, where: str) -> object:
         expected = OPTION_TYPES[self.type]
@@ -49,6 +51,11 @@ class OptionSpec:
             raise TypeError(f"{where} must be {self.type}, not {type(value).__name__}")
         if self.choices and value not in self.choices:
             raise ValueError(f"{where} must be one of {', '.join(map(str, self.choices))}, not {value!r}")
+        if self.type == "float" and not math.isfinite(value):  # TOML allows nan and inf
+            raise ValueError(f"{where} must be a finite number, not {value!r}")
+        lowest = self.minimum if self.minimum is not None else (0 if self.type == "int" else None)
+        if lowest is not None and value < lowest:
+            raise ValueError(f"{where} must be at least {lowest:g}, not {value!r}")
         return value
 
 
@@ -133,6 +140,7 @@ def _spec(data: dict) -> RuleSpec:
             default=o["default"],
             description=o.get("description", ""),
             choices=tuple(o.get("choices", ())),
+            minimum=o.get("min"),
         )
         for o in data.get("options", ())
     )

@@ -198,6 +198,13 @@ class ResultCache:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         return aside
 
+    def close(self) -> None:
+        """Close this thread's connection (the last one to close folds the WAL into the file)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
     def _give_up(self, why: str) -> None:
         self._usable = False
         self.warnings.append(f"the LanguageTool result cache {self.path} {why}; "

@@ -29,8 +29,23 @@ def parse_directives(comment: str, line: int) -> list[Directive]:
     return directives
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse(source: str, path: str = "<text>", fmt: str | None = None) -> Document:
-    """Parse ``source`` (already decoded, BOM removed) into a Document."""
+    """Parse ``source`` (already decoded, BOM removed) into a Document.
+
+    A lone CR ends a line (old Mac files): the parsers read it as LF, which has
+    the same length, so every offset holds; the document keeps the source as it is.
+    """
+    if "\r" in source:
+        parsed = _parse(_LONE_CR.sub("\n", source), path, fmt)
+        parsed.source = source
+        return parsed
+    return _parse(source, path, fmt)
+
+
+def _parse(source: str, path: str, fmt: str | None) -> Document:
     fmt = fmt or format_for(path)
     if fmt == "markdown":
         from copydesk.parse.markdown import parse_markdown

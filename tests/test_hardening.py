@@ -295,3 +295,197 @@ def test_a_jvm_that_fails_to_start_is_noticed_and_leaves_nothing(tmp_path: Path)
     with pytest.raises(EngineError, match="exited while starting"):
         server.start(timeout=60)
     assert set(glob.glob("/tmp/copydesk-lt-*")) == before  # item 17: no properties or log left
+
+
+# --- 6 and 7. worker processes: a dead one loses nothing, all die with copydesk -------------------
+
+def _articles(folder: Path, count: int) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"story{index:02}.md"
+        path.write_text(f"# Story {index}\n\nThe council met  on Monday.\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _kill_own_worker_on(name: str, times_file: Path | None, monkeypatch) -> None:
+    """Fault injection: the worker that lints ``name`` is killed with SIGKILL
+    (every time, or only the first time if ``times_file`` records it)."""
+    import signal
+
+    from copydesk import runner
+
+    real_lint_file = runner.lint_file
+
+    def lint_file(path, options, resolver):
+        if path.endswith(name) and (times_file is None or not times_file.exists()):
+            if times_file is not None:
+                times_file.write_text("killed once")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_lint_file(path, options, resolver)
+
+    monkeypatch.setattr(runner, "lint_file", lint_file)
+
+
+def test_a_worker_killed_once_costs_no_file(tmp_path: Path, monkeypatch):
+    from copydesk.runner import LintOptions, lint_paths
+
+    paths = _articles(tmp_path / "a", 20)
+    _kill_own_worker_on("story05.md", tmp_path / "killed", monkeypatch)
+    result = lint_paths(paths, LintOptions(grammar=False, jobs=2))
+    assert [r.path for r in result.files] == paths
+    assert not result.errors
+    assert len(result.findings) == 20  # each article's double space
+    assert result.warnings and result.warnings[0].startswith("a worker process died;")
+
+
+def test_a_file_that_kills_its_worker_every_time_is_reported_failed(tmp_path: Path, monkeypatch):
+    from copydesk.runner import WORKER_DIED, LintOptions, lint_paths
+
+    paths = _articles(tmp_path / "a", 20)
+    _kill_own_worker_on("story07.md", None, monkeypatch)
+    result = lint_paths(paths, LintOptions(grammar=False, jobs=2))
+    assert [r.path for r in result.files] == paths
+    assert [(r.path, r.error) for r in result.errors] == [(paths[7], WORKER_DIED)]
+    assert len(result.findings) == 19
+    assert result.exit_code() == 2
+
+
+WORKERS_SCRIPT = """
+import sys, time
+from copydesk import runner
+def slow(path, options, resolver):
+    time.sleep(120)
+runner.lint_file = slow
+runner.lint_paths(sys.argv[1:], runner.LintOptions(grammar=False, jobs=2))
+"""
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def test_workers_die_when_copydesk_is_killed(tmp_path: Path):
+    import signal
+
+    from copydesk.languagetool.server import _pid_alive
+
+    paths = _articles(tmp_path / "a", 20)
+    parent = subprocess.Popen([sys.executable, "-c", WORKERS_SCRIPT, *paths])
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2
+        time.sleep(0.5)  # the workers have run their initializer
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_pid_alive(pid) and _state(pid) != "Z" for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _pid_alive(pid) and _state(pid) != "Z"]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+# --- 8 and 9. the warm server: one at a time, and `stop` signals only its own --------------------
+
+def test_a_second_daemon_refuses_to_start_while_one_holds_the_lock(cache_home: Path):
+    from copydesk.languagetool.server import daemon_lock_path, file_lock
+
+    with file_lock(daemon_lock_path()) as held:
+        assert held
+        completed = subprocess.run([sys.executable, "-m", "copydesk.languagetool.daemon"], capture_output=True,
+                                   text=True, timeout=60)
+    assert completed.returncode == 2
+    assert "another warm LanguageTool server is running" in completed.stderr
+
+
+def test_two_starts_at_once_start_one_server(cache_home: Path):
+    from copydesk.languagetool.server import _pid_alive
+
+    command = [str(EXECUTABLE), "languagetool", "start", "--idle-timeout", "120"]
+    starts = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [start.communicate(timeout=300) for start in starts]
+    try:
+        assert [start.returncode for start in starts] == [0, 0], outputs
+        pids = {out.split("(pid ")[1].split(")")[0] for out, _ in outputs}
+        assert len(pids) == 1  # both name the same server
+        daemons = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _is_daemon_here(p, cache_home)]
+        assert len(daemons) == 1
+    finally:
+        stopped = subprocess.run([str(EXECUTABLE), "languagetool", "stop"], capture_output=True, text=True, timeout=60)
+    assert stopped.stdout.strip() == "stopped"
+    pid = int(pids.pop())
+    assert not _pid_alive(pid) or _state(pid) == "Z"  # gone, or dead and not yet reaped by init
+
+
+def _is_daemon_here(proc: Path, cache_home: Path) -> bool:
+    try:
+        if b"copydesk.languagetool.daemon" not in (proc / "cmdline").read_bytes():
+            return False
+        return f"COPYDESK_CACHE_DIR={cache_home}".encode() in (proc / "environ").read_bytes()
+    except OSError:
+        return False
+
+
+def test_stop_never_signals_a_process_that_reused_the_pid(cache_home: Path):
+    import json
+
+    from copydesk.languagetool.server import state_path
+
+    bystander = subprocess.Popen(["sleep", "60"])
+    try:
+        state_path().parent.mkdir(parents=True)
+        state_path().write_text(json.dumps({"pid": bystander.pid, "java_pid": bystander.pid,
+                                            "url": "http://127.0.0.1:9", "idle_timeout": 1, "started": 0}))
+        result = run("languagetool", "stop")
+        assert result.output == "no background server was running\n"
+        assert bystander.poll() is None  # still alive
+        assert not state_path().exists()  # the stale state is gone
+    finally:
+        bystander.kill()
+        bystander.wait()
+
+
+def test_the_state_file_is_private(cache_home: Path):
+    from copydesk.languagetool.server import state_path, write_private
+
+    write_private(state_path(), "{}")
+    assert state_path().stat().st_mode & 0o777 == 0o600
+    assert state_path().parent.stat().st_mode & 0o777 == 0o700
+
+
+# --- 10. a cache folder that cannot be created is a warning ---------------------------------------
+
+def test_a_cache_folder_that_cannot_be_created_is_a_warning(tmp_path: Path, monkeypatch, languagetool_url):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(blocker / "cache"))
+    article = tmp_path / "a.txt"
+    article.write_text(GRAMMAR_ARTICLE, encoding="utf-8")
+    result = run("lint", "--languagetool-url", languagetool_url, str(article))
+    assert result.exit_code == 1, result.output
+    assert "grammar.en-a-vs-an" in result.output
+    assert "copydesk: warning: the LanguageTool result cache" in result.output
+    assert "grammar results are not cached in this run" in result.output
+    assert "Traceback" not in result.output
+    quiet = run("lint", "--no-cache", "--grammar-optional", "--languagetool-url", languagetool_url, str(article))
+    assert quiet.exit_code == 1 and "copydesk: warning" not in quiet.output and "Traceback" not in quiet.output
+    assert "grammar.en-a-vs-an" in quiet.output

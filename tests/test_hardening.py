@@ -489,3 +489,172 @@ def test_a_cache_folder_that_cannot_be_created_is_a_warning(tmp_path: Path, monk
     quiet = run("lint", "--no-cache", "--grammar-optional", "--languagetool-url", languagetool_url, str(article))
     assert quiet.exit_code == 1 and "copydesk: warning" not in quiet.output and "Traceback" not in quiet.output
     assert "grammar.en-a-vs-an" in quiet.output
+
+
+# --- 11. the HTML report is linear in the findings -----------------------------------------------
+
+def test_the_html_report_is_linear_in_findings(tmp_path: Path):
+    from copydesk.formatters.html import format_html
+    from copydesk.runner import LintOptions, lint_paths
+
+    timings = []
+    for pairs in (2000, 8000):
+        article = tmp_path / f"spaces{pairs}.txt"
+        article.write_text("Headline\n\n" + "a  b " * pairs + "\n", encoding="utf-8")
+        result = lint_paths([str(article)], LintOptions(grammar=False, select=("typography.double-space",),
+                                                        keep_source=True))
+        assert len(result.findings) == pairs
+        started = time.perf_counter()
+        page = format_html(result)
+        timings.append(time.perf_counter() - started)
+        assert page.count("<mark ") == pairs
+    assert timings[1] < 8 * timings[0] + 0.2  # 4x the findings: linear is ~4x; it was ~16x
+
+
+def test_overlapping_findings_are_all_named_on_their_common_piece():
+    from copydesk.finding import Finding, Severity
+    from copydesk.formatters.html import _highlighted
+
+    def finding(start, end, severity, rule):
+        return Finding("a.txt", 1, start + 1, 1, end + 1, rule, severity, "m", None, start, end, "")
+
+    findings = [finding(0, 6, Severity.INFO, "typography.a"), finding(3, 9, Severity.ERROR, "typography.b")]
+    html = _highlighted("abcdefghij", findings)
+    assert html == ('<mark class="info" data-findings="f0" title="typography.a: m">abc</mark>'
+                    '<mark class="error" data-findings="f0 f1" title="typography.a: m | typography.b: m">def</mark>'
+                    '<mark class="error" data-findings="f1" title="typography.b: m">ghi</mark>j')
+
+
+# --- 12. control characters from an article are shown, never obeyed -------------------------------
+
+# The headline-case rule quotes the headline back in its suggestion.
+ESCAPES_ARTICLE = "# Council approves \x1b]0;PWNED\x07The Budget \x1b[2JFor The Year\n\nThe council approved  the budget.\n"
+
+
+@pytest.mark.parametrize("output_format", ["text", "github", "html"])
+def test_escape_sequences_from_an_article_never_reach_the_output(tmp_path: Path, output_format: str):
+    article = tmp_path / "a.md"
+    article.write_text(ESCAPES_ARTICLE, encoding="utf-8")
+    result = run("lint", "-f", output_format, str(article))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b]0;PWNED\\x07" in result.output  # shown, escaped, where the article is quoted
+
+
+def test_printable_escapes_controls_and_bidi_overrides_only():
+    from copydesk.formatters import printable
+
+    assert printable("a\x1b[2Jb\x07c\x9bd\u202ee") == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee"
+    assert printable("line\nnext\ttab", keep="\n") == "line\nnext\\x09tab"
+    assert printable("“Curly” — café 😀") == "“Curly” — café 😀"
+
+
+# --- 13. --diff passes its value to git as a revision only ----------------------------------------
+
+def test_an_option_as_diff_ref_is_refused_before_git_sees_it(tmp_path: Path):
+    article = tmp_path / "a.md"
+    article.write_text("# Budget\n\nFine.\n", encoding="utf-8")
+    target = tmp_path / "written-by-git"
+    result = run("lint", "--diff", f"--output={target}", str(article))
+    assert result.exit_code == 2
+    assert f"copydesk: error: --diff: '--output={target}' is not a git ref" in result.output
+    assert not target.exists()
+
+
+def test_git_reads_the_diff_ref_as_a_revision_even_past_the_check(tmp_path: Path):
+    from copydesk.adoption import AdoptionError, changed_lines
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    article = tmp_path / "a.md"
+    article.write_text("# Budget\n", encoding="utf-8")
+    with pytest.raises(AdoptionError, match="not a git ref"):
+        changed_lines(str(article), "-p")
+
+
+# --- 14. a server that answers garbage costs grammar only, in one line ----------------------------
+
+@pytest.mark.parametrize("status, body, expected", [
+    (200, b"<html>not json</html>", "did not answer with a LanguageTool JSON result"),
+    (200, b"[" * 100_000 + b"]" * 100_000, "did not answer with a LanguageTool JSON result"),
+    (200, b'{"matches": [{"offset": "x"}]}', "answered with JSON that is not a LanguageTool check result"),
+    (200, b'{"matches": 5}', "answered with JSON that is not a LanguageTool check result"),
+    (501, b"<html>\n<body>\n<h1>Not Implemented</h1>\n" * 10, "answered HTTP 501 Not Implemented;"),
+])
+def test_a_garbage_answer_is_one_line_and_other_families_stay(tmp_path: Path, status, body, expected):
+    hostile = HostileServer(status=status, body=body, content_type="text/html")
+    try:
+        article = tmp_path / "a.txt"
+        article.write_text(GRAMMAR_ARTICLE, encoding="utf-8")
+        result = run("lint", "--no-cache", "--languagetool-url", hostile.url, str(article))
+    finally:
+        hostile.close()
+    assert result.exit_code == 2
+    problems = [line for line in result.output.splitlines() if line.startswith("copydesk: error:")]
+    assert len(problems) == 1 and expected in problems[0], result.output
+    assert f"{article}:3:39: warning typography.double-space" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+# --- 15. file names in reports ------------------------------------------------------------------
+
+def test_a_file_name_with_a_newline_cannot_forge_a_finding_line(tmp_path: Path):
+    article = tmp_path / "a.md\nfake.md:1:1: error typography.x forged"
+    article.write_text("# Budget\n\nThe council approved  the budget.\n", encoding="utf-8")
+    result = run("lint", str(article))
+    lines = result.output.splitlines()
+    assert not any(line.startswith("fake.md") for line in lines)
+    assert lines[0].startswith(f"{tmp_path}/a.md\\x0afake.md:1:1: error typography.x forged:3:")
+
+
+def test_sarif_uris_for_stdin_named_files_and_symlinks(tmp_path: Path, monkeypatch):
+    from copydesk.formatters.sarif import artifact_uri
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "story.md").write_text("x")
+    (tmp_path / "link.md").symlink_to(tmp_path / "real" / "story.md")
+    assert artifact_uri("<stdin>") == "stdin"
+    assert artifact_uri("<stdin>.md") == "%3Cstdin%3E.md"
+    assert artifact_uri("link.md") == "link.md"
+    outside = Path("/tmp") / "copydesk-outside-link.md"
+    assert artifact_uri(str(outside)) == outside.as_uri()
+
+
+# --- 16. CR-only line endings -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_cr_only_line_endings_are_line_breaks(tmp_path: Path, name: str):
+    article = tmp_path / name
+    head = "# Budget" if name.endswith(".md") else "Council approves the budget"
+    article.write_bytes(f"{head}\r\rThe council approved  the budget on Monday.\r".encode())
+    result = run("lint", "--select", "typography,headline", "-f", "json", str(article))
+    import json
+
+    findings = json.loads(result.output)["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("typography.double-space", 3, 21)]
+
+
+def test_cr_only_document_lines():
+    from copydesk.parse import parse
+
+    doc = parse("One\rTwo\r\nThree\nFour", "a.txt")
+    assert doc.line_starts == [0, 4, 9, 15]
+    assert [doc.line_text(n) for n in (1, 2, 3, 4)] == ["One", "Two", "Three", "Four"]
+    assert doc.source == "One\rTwo\r\nThree\nFour"
+
+
+# --- 18. option values are checked ---------------------------------------------------------------
+
+@pytest.mark.parametrize("setting, message", [
+    ('[rules."readability.sentence-length"]\nwarning-words = -5\n',
+     "rules.readability.sentence-length.warning-words must be at least 1, not -5"),
+    ('[rules."headline.length"]\nmax-chars = -1\n', "rules.headline.length.max-chars must be at least 0, not -1"),
+    ('[rules."figures.multiplier"]\ntolerance = nan\n', "rules.figures.multiplier.tolerance must be a finite number"),
+])
+def test_nonsense_option_values_are_config_errors(tmp_path: Path, setting: str, message: str):
+    (tmp_path / "copydesk.toml").write_text(setting, encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text("# Budget\n\nFine.\n", encoding="utf-8")
+    result = run("lint", str(article))
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output

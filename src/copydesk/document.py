@@ -127,6 +127,7 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     # Work shared by several rules on this document (LanguageTool's matches, say).
     cache: dict = field(default_factory=dict, repr=False)
+    _line_texts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -150,11 +151,17 @@ class Document:
         return line_index + 1, offset - self.line_starts[line_index] + 1
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based source line, without its line ending."""
-        starts = self.line_starts
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.source)
-        return self.source[start:end].rstrip("\r\n")
+        """The text of a 1-based source line, without its line ending.
+
+        Kept per line: every finding carries its line, and copying a long line
+        once per finding on it would make many findings on one line quadratic."""
+        text = self._line_texts.get(line)
+        if text is None:
+            starts = self.line_starts
+            start = starts[line - 1]
+            end = starts[line] if line < len(starts) else len(self.source)
+            text = self._line_texts[line] = self.source[start:end].rstrip("\r\n")
+        return text
 
     @property
     def headline(self) -> Block | None:

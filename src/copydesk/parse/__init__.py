@@ -6,7 +6,7 @@ import re
 
 from copydesk.document import Directive, Document
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEXT_SUFFIXES = (".txt", ".text")
 
 _DIRECTIVE = re.compile(
@@ -29,13 +29,18 @@ def parse_directives(comment: str, line: int) -> list[Directive]:
     return directives
 
 
-def parse(source: str, path: str = "<text>", fmt: str | None = None) -> Document:
-    """Parse ``source`` (already decoded, BOM removed) into a Document."""
+def parse(source: str, path: str = "<text>", fmt: str | None = None, front_matter=None) -> Document:
+    """Parse ``source`` (already decoded, BOM removed) into a Document.
+
+    ``front_matter`` (a :class:`~copydesk.parse.frontmatter.FrontMatterFields`)
+    names the fields that hold the headline, date and description.
+    """
     fmt = fmt or format_for(path)
     if fmt == "markdown":
+        from copydesk.parse.frontmatter import DEFAULT_FIELDS
         from copydesk.parse.markdown import parse_markdown
 
-        return parse_markdown(source, path)
+        return parse_markdown(source, path, front_matter or DEFAULT_FIELDS)
     from copydesk.parse.text import parse_text
 
     return parse_text(source, path)

@@ -8,6 +8,7 @@ from copydesk.document import Directive, Document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEXT_SUFFIXES = (".txt", ".text")
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
 
 _DIRECTIVE = re.compile(
     r"<!--\s*copydesk-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL

@@ -49,7 +49,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True})
     md.use(footnote_plugin).use(admon_plugin).use(deflist_plugin)
     # "$5 and $10" is money, not math: no space inside, no digit outside the dollars.
-    md.use(dollarmath_plugin, allow_space=False, allow_digits=False)
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.enable(["table", "strikethrough"])
     # Keep escapes and entities as separate tokens so their source form is known.
     md.disable("text_join")
@@ -311,6 +311,17 @@ def _build_block(kind: str, content: str, children, positions: list[int], **extr
     return Block(kind, text[first:last], starts[first:last], ends[first:last], **extra)
 
 
+def is_mdx(path: str) -> bool:
+    return path.lower().endswith(".mdx")
+
+
+def masked_body(source: str, path: str) -> str:
+    """The text markdown-it reads: front matter blanked, template syntax masked."""
+    front = find_front_matter(source)
+    text = blank(source, front.start, front.end) if front else source
+    return mask(text, mdx=is_mdx(path)).text
+
+
 def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_FIELDS) -> Document:
     doc = Document(path=path, source=source, format="markdown")
     front = find_front_matter(source)
@@ -321,7 +332,7 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
         if title:
             doc.blocks.append(title)
         text = blank(source, front.start, front.end)
-    masked = mask(text, mdx=path.lower().endswith(".mdx"))
+    masked = mask(text, mdx=is_mdx(path))
     lines = _SourceLines(masked.text)
     # markdown-it breaks lines at a lone CR too; copydesk's line index (like the
     # SARIF consumers') breaks at LF only, so a lone CR is read as a space.
@@ -418,3 +429,4 @@ def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_
         return _build_block(kind, content, token.children or [], positions, level=heading_level)
     container = containers[-1] if containers else ""
     return _build_block("paragraph", content, token.children or [], positions, container=container)
+

@@ -38,6 +38,7 @@ _TAG_NAME = re.compile(r"[ \t\n]*-?[ \t\n]*/?[ \t\n]*([A-Za-z_][\w.-]*)")
 _CAPTION = re.compile(r"\bcaption[ \t]*=[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)')")
 _CONTAINER_FENCE = re.compile(r"[ \t]{0,3}:{3,}[^\n]*")
 _MDX_STATEMENT = re.compile(r"(?:import|export)\b[^\n]*")
+_SHORTCODE_CLOSER = re.compile(r"\{\{[<%][ \t]*/[ \t]*([A-Za-z_][\w.-]*)")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _JSX_OPEN = re.compile(r"</?[A-Za-z][\w.:-]*|<>|</>")
 
@@ -97,6 +98,7 @@ def mask(source: str, mdx: bool = False) -> Masked:
 
 def _mask_templates(source: str, marks: bytearray, captions: list[tuple[int, int]]) -> None:
     scanner = _Scanner(source)
+    paired = {match.group(1) for match in _SHORTCODE_CLOSER.finditer(source)}
     position = 0
     while True:
         position = source.find("{", position)
@@ -106,7 +108,7 @@ def _mask_templates(source: str, marks: bytearray, captions: list[tuple[int, int
         if follower == "%":
             position = _liquid_tag(source, scanner, position, marks)
         elif follower == "{" and source.startswith(("{{<", "{{%"), position):
-            position = _shortcode(source, scanner, position, marks, captions)
+            position = _shortcode(source, scanner, position, marks, captions, paired)
         elif follower == "{":
             position = _mark_until(scanner, position, "}}", marks, 2)
         elif follower == "#":
@@ -146,20 +148,24 @@ def _liquid_tag(source: str, scanner: _Scanner, start: int, marks: bytearray) ->
     return end
 
 
-def _shortcode(source: str, scanner: _Scanner, start: int, marks: bytearray, captions) -> int:
+def _shortcode(source: str, scanner: _Scanner, start: int, marks: bytearray, captions, paired: set[str]) -> int:
+    """A Hugo shortcode. A paired one's tags render only markup around their inner
+    text (dropped); a lone one renders something in place, a link or a figure (a value)."""
     closer = ">}}" if source[start + 2] == "<" else "%}}"
     close = scanner.find(closer, start + 3)
     if close == -1 or scanner.crosses_blank_line(start, close):
         return start + 3
     end = close + 3
-    marks[start:end] = b"\x01" * (end - start)
     inside = source[start + 3 : close]
+    name_match = _TAG_NAME.match(inside)
+    name = name_match.group(1) if name_match else ""
+    closing = inside.lstrip().startswith("/")
+    kind = b"\x01" if closing or name in paired else b"\x02"
+    marks[start:end] = kind * (end - start)
     for match in _CAPTION.finditer(inside):
         group = 1 if match.group(1) is not None else 2
         if match.group(group).strip():
             captions.append((start + 3 + match.start(group), start + 3 + match.end(group)))
-    name_match = _TAG_NAME.match(inside)
-    name = name_match.group(1) if name_match else ""
     if name in _OPAQUE_SHORTCODES and not inside.rstrip().endswith("/"):
         # The paired body is code: mask up to and including the closing shortcode.
         end_pattern = re.compile(r"\{\{[<%][ \t]*/[ \t]*" + re.escape(name) + r"[ \t]*[>%]\}\}")

@@ -23,7 +23,7 @@ from copydesk.document import Block, ProseBuilder
 
 _DELIMITERS = {"---": "yaml", "+++": "toml"}
 _YAML_CLOSERS = ("---", "...")
-_FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_T]|$)")
+_FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_.T]|$)")
 
 
 @dataclass(frozen=True)

@@ -190,9 +190,11 @@ def _mask_container_fences(source: str, marks: bytearray) -> None:
 
 def _mask_mdx(source: str, marks: bytearray) -> None:
     """MDX: import/export statements, JSX tags and ``{expressions}``."""
+    braces = _matching_braces(source)
     position = 0
     length = len(source)
     at_line_start = True
+    no_tag_before = 0  # a tag that did not close: no other tag closes before this offset either
     while position < length:
         char = source[position]
         if at_line_start:
@@ -203,18 +205,18 @@ def _mask_mdx(source: str, marks: bytearray) -> None:
                 position = end
                 continue
         at_line_start = char == "\n"
-        if char == "<" and _JSX_OPEN.match(source, position):
-            end = _jsx_tag_end(source, position)
+        if char == "<" and position >= no_tag_before and _JSX_OPEN.match(source, position):
+            end, reached = _jsx_tag_end(source, position, braces)
             if end:
                 marks[position:end] = b"\x01" * (end - position)
                 position = end
                 continue
-        elif char == "{":
-            end = _balanced_end(source, position)
-            if end:
-                marks[position:end] = b"\x02" * (end - position)
-                position = end
-                continue
+            no_tag_before = reached
+        elif char == "{" and position in braces:
+            end = braces[position]
+            marks[position:end] = b"\x02" * (end - position)
+            position = end
+            continue
         position += 1
 
 
@@ -224,55 +226,47 @@ def _statement_end(source: str, position: int) -> int:
     return len(source) if blank == -1 else blank
 
 
-def _balanced_end(source: str, start: int) -> int | None:
-    """The end of the ``{ ... }`` that opens at ``start`` (quotes respected), or None."""
-    depth = 0
-    position = start
-    quote = ""
-    while position < len(source):
-        char = source[position]
-        if quote:
-            if char == "\\":
-                position += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'`":
-            quote = char
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return position + 1
-        elif char == "\n" and source.startswith("\n\n", position):
-            return None  # an expression does not cross a blank line
-        position += 1
-    return None
+def _matching_braces(source: str) -> dict[int, int]:
+    """For each ``{`` that is closed before the next blank line, the offset after its ``}``.
+
+    One pass with a stack: linear whatever the nesting or the unclosed braces.
+    """
+    matches: dict[int, int] = {}
+    stack: list[int] = []
+    position = 0
+    for position, char in enumerate(source):
+        if char == "{":
+            stack.append(position)
+        elif char == "}" and stack:
+            matches[stack.pop()] = position + 1
+        elif char == "\n" and stack and source.startswith("\n\n", position):
+            stack.clear()  # an expression does not cross a blank line
+    return matches
 
 
-def _jsx_tag_end(source: str, start: int) -> int | None:
-    """The end of the JSX tag at ``start``: after its ``>``, skipping quoted and braced attributes."""
+def _jsx_tag_end(source: str, start: int, braces: dict[int, int]) -> tuple[int | None, int]:
+    """(the end of the JSX tag at ``start``, after its ``>``, or None; how far the scan went),
+    skipping quoted and braced attribute values."""
     position = start + 1
     while position < len(source):
         char = source[position]
         if char == ">":
-            return position + 1
+            return position + 1, position
         if char in "\"'":
             close = source.find(char, position + 1)
             if close == -1:
-                return None
+                return None, len(source)
             position = close + 1
             continue
         if char == "{":
-            end = _balanced_end(source, position)
-            if end is None:
-                return None
-            position = end
+            if position not in braces:
+                return None, position
+            position = braces[position]
             continue
         if char == "\n" and source.startswith("\n\n", position):
-            return None
+            return None, position
         position += 1
-    return None
+    return None, position
 
 
 def _apply(source: str, marks: bytearray) -> str:

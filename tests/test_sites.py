@@ -164,3 +164,17 @@ def test_front_matter_config_is_checked():
         from_table({"front-matter": {"titel": "x"}}, "copydesk.toml")
     with pytest.raises(ConfigError, match="front-matter.date must name at least one field"):
         from_table({"front-matter": {"date": []}}, "copydesk.toml")
+
+
+def test_the_markup_check_catches_findings_in_markup():
+    from copydesk.parse.render import in_markup, rendered_words
+
+    source = '---\nlayout: post\n---\n# Title\n\nRead the [guide]({{ "/a b/" | url }}) now, or {% include "x" %} not.\n'
+    doc = parse(source, "a.md")
+    rendered = rendered_words(source, "a.md")
+    for markup in ('"/a b/"', "layout", 'include "x"', "url"):
+        start = source.index(markup)
+        assert in_markup(doc, start, start + len(markup), rendered), markup
+    for prose in ("guide", "Read the [guide]", "now, or", "Title"):
+        start = source.index(prose)
+        assert not in_markup(doc, start, start + len(prose), rendered), prose

@@ -178,3 +178,36 @@ def test_the_markup_check_catches_findings_in_markup():
     for prose in ("guide", "Read the [guide]", "now, or", "Title"):
         start = source.index(prose)
         assert not in_markup(doc, start, start + len(prose), rendered), prose
+
+
+def test_html_article_prose_at_exact_positions():
+    # Scripts, styles, the menu, the footer, attributes (alt="4th of May") and code are not prose;
+    # <h1> is the headline, article:published_time the date; whitespace runs read as one space.
+    assert findings("article.html") == [
+        (12, 33, "headline.punctuation"),
+        (13, 55, "figures.date-style"),
+        (15, 61, "figures.date-style"),
+        (16, 25, "figures.date-style"),
+        (17, 28, "figures.date-style"),
+        (18, 76, "figures.date-style"),
+    ]
+    doc = parse((SITES / "article.html").read_text(encoding="utf-8"), "article.html")
+    assert doc.publication_date == date(2024, 5, 4)
+    assert [(block.kind, block.container, block.text) for block in doc.blocks] == [
+        ("headline", "", "Council backs the budget."),
+        ("paragraph", "", "The council met on May 4th and voted & agreed, said the mayor."),
+        ("paragraph", "", "Use code with care. Then it met on May 5th."),
+        ("paragraph", "list", "First item, June 1st"),
+        ("table-cell", "", "Cell on July 2nd"),
+        ("paragraph", "caption", "The town hall on May 6th."),
+    ]
+    paragraph = doc.blocks[1]
+    start = paragraph.text.index("&")
+    assert doc.source[slice(*paragraph.source_range(start, start + 1))] == "&amp;"
+
+
+def test_html_page_without_h1_takes_its_title_and_reads_the_body():
+    source = "<html><head><title>Budget  vote</title></head><body><p>Text here.</p></body></html>"
+    doc = parse(source, "page.htm")
+    assert [(block.kind, block.text) for block in doc.blocks] == [("headline", "Budget vote"), ("paragraph", "Text here.")]
+    assert doc.position(doc.blocks[0].source_start) == (1, 20)

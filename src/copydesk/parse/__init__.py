@@ -8,7 +8,9 @@ from copydesk.document import Directive, Document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEXT_SUFFIXES = (".txt", ".text")
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+RST_SUFFIXES = (".rst",)
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
 
 _DIRECTIVE = re.compile(
     r"<!--\s*copydesk-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
@@ -16,8 +18,19 @@ _DIRECTIVE = re.compile(
 
 
 def format_for(path: str) -> str:
-    """``markdown`` for Markdown file names, ``text`` for everything else."""
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    """``markdown``, ``html`` or ``rst`` by the file name's suffix; ``text`` for everything else."""
+    name = path.lower()
+    if name.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(RST_SUFFIXES) and "rst" in _available_formats():
+        return "rst"
+    return "text"
+
+
+def _available_formats() -> tuple[str, ...]:
+    return ("rst",) if RST_SUFFIXES[0] in SUPPORTED_SUFFIXES else ()
 
 
 def parse_directives(comment: str, line: int) -> list[Directive]:
@@ -42,6 +55,10 @@ def parse(source: str, path: str = "<text>", fmt: str | None = None, front_matte
         from copydesk.parse.markdown import parse_markdown
 
         return parse_markdown(source, path, front_matter or DEFAULT_FIELDS)
+    if fmt == "html":
+        from copydesk.parse.html import parse_html
+
+        return parse_html(source, path)
     from copydesk.parse.text import parse_text
 
     return parse_text(source, path)

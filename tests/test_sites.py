@@ -211,3 +211,32 @@ def test_html_page_without_h1_takes_its_title_and_reads_the_body():
     doc = parse(source, "page.htm")
     assert [(block.kind, block.text) for block in doc.blocks] == [("headline", "Budget vote"), ("paragraph", "Text here.")]
     assert doc.position(doc.blocks[0].source_start) == (1, 20)
+
+
+def test_rst_article_prose_at_exact_positions():
+    # The docinfo field list, the code block, the target, the substitution and the
+    # literal/role markup (each with a stray quote and a date) are not prose.
+    assert findings("article.rst") == [
+        (8, 21, "figures.date-style"),
+        (14, 14, "typography.double-space"),
+        (14, 19, "figures.date-style"),
+        (17, 31, "figures.date-style"),
+        (23, 22, "figures.date-style"),
+    ]
+    doc = parse((SITES / "article.rst").read_text(encoding="utf-8"), "article.rst")
+    assert doc.publication_date == date(2024, 5, 4)
+    assert [(block.kind, block.level, block.container, block.text) for block in doc.blocks] == [
+        ("headline", 1, "", "Council backs the budget"),
+        ("paragraph", 0, "", "The council met on May 4th and voted, see the plan and\nthe note with code and code."),
+        ("subhead", 2, "", "Second section"),
+        ("paragraph", 0, "list", "A list item  on June 1st\nover two lines."),
+        ("paragraph", 0, "note", "An admonition body, July 2nd."),
+        ("paragraph", 0, "note", "A footnote on May 6th."),
+    ]
+
+
+def test_rst_never_reads_other_files(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret  words.\n", encoding="utf-8")
+    doc = parse(f".. include:: {secret}\n\nBody text.\n", str(tmp_path / "a.rst"))
+    assert [block.text for block in doc.blocks] == ["Body text."]

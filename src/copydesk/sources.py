@@ -86,7 +86,7 @@ def discover(paths: list[str], selection_for: Callable[[Path], Selection] | None
         if path.is_dir():
             articles = _articles_in(path, selection)
             if not articles:
-                problems.append((raw, "no articles (.md, .mdx, .markdown, .txt) in this folder, or all are excluded; pass article files or another folder"))
+                problems.append((raw, "no articles (.md, .mdx, .markdown, .txt, .html, .rst) in this folder, or all are excluded; pass article files or another folder"))
             found.extend(articles)
         elif path.exists():
             if not selection.excludes_path(raw):

@@ -10,7 +10,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 RST_SUFFIXES = (".rst",)
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES + RST_SUFFIXES
 
 _DIRECTIVE = re.compile(
     r"<!--\s*copydesk-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
@@ -24,13 +24,9 @@ def format_for(path: str) -> str:
         return "markdown"
     if name.endswith(HTML_SUFFIXES):
         return "html"
-    if name.endswith(RST_SUFFIXES) and "rst" in _available_formats():
+    if name.endswith(RST_SUFFIXES):
         return "rst"
     return "text"
-
-
-def _available_formats() -> tuple[str, ...]:
-    return ("rst",) if RST_SUFFIXES[0] in SUPPORTED_SUFFIXES else ()
 
 
 def parse_directives(comment: str, line: int) -> list[Directive]:
@@ -59,6 +55,10 @@ def parse(source: str, path: str = "<text>", fmt: str | None = None, front_matte
         from copydesk.parse.html import parse_html
 
         return parse_html(source, path)
+    if fmt == "rst":
+        from copydesk.parse.rst import parse_rst
+
+        return parse_rst(source, path)
     from copydesk.parse.text import parse_text
 
     return parse_text(source, path)

@@ -132,7 +132,7 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
               help="Report only findings this baseline (from `copydesk baseline`) does not hold.")
 @click.option("--diff", "diff_ref", help="Report only findings on lines changed since this git ref.")
 def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None:
-    """Lint articles (.md, .markdown, .txt; folders recursively; '-' for stdin).
+    """Lint articles (.md, .mdx, .markdown, .txt, .html, .rst; folders recursively; '-' for stdin).
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does,
     2 for a usage error, a file that could not be read, or a missing engine.

@@ -23,7 +23,7 @@ def make_site(root: Path) -> Path:
     files = [
         "z.md", "posts/b.md", "posts/a.md", "posts/2024/c.mdx", "notes.txt", "drafts/wip.md",
         "node_modules/pkg/README.md", "vendor/lib/CHANGELOG.md", ".github/ISSUE.md",
-        "vocab/words.md", "build/out.md", "image.png",
+        "vocab/words.md", "build/out.md", "image.png", "_layouts/post.html", "docs/guide.rst",
     ]
     for name in files:
         path = root / name
@@ -44,14 +44,16 @@ def expand(root: Path, *paths: str, exclude=()) -> list[str]:
 
 def test_folders_expand_sorted_without_vendored_hidden_or_gitignored_files(tmp_path):
     site = make_site(tmp_path)
-    assert expand(site) == ["drafts/wip.md", "posts/2024/c.mdx", "posts/b.md", "vocab/words.md", "z.md"]
+    # HTML is opt-in for folders (a site's layouts are .html); named .html files are linted.
+    assert expand(site) == ["docs/guide.rst", "drafts/wip.md", "posts/2024/c.mdx", "posts/b.md", "vocab/words.md", "z.md"]
+    assert expand(site, "_layouts/post.html") == ["_layouts/post.html"]
 
 
 def test_config_exclude_is_relative_to_the_config_file(tmp_path, monkeypatch):
     site = make_site(tmp_path)
     (site / "copydesk.toml").write_text('exclude = ["vocab/", "drafts/**"]\n', encoding="utf-8")
     monkeypatch.chdir(site / "posts")  # the current folder does not matter
-    assert expand(site) == ["posts/2024/c.mdx", "posts/b.md", "z.md"]
+    assert expand(site) == ["docs/guide.rst", "posts/2024/c.mdx", "posts/b.md", "z.md"]
     # Named files are excluded too, so pre-commit's file lists follow the config.
     assert expand(site, "vocab/words.md", "z.md") == ["z.md"]
 
@@ -59,13 +61,13 @@ def test_config_exclude_is_relative_to_the_config_file(tmp_path, monkeypatch):
 def test_command_line_exclude_is_relative_to_the_current_folder(tmp_path, monkeypatch):
     site = make_site(tmp_path)
     monkeypatch.chdir(site)
-    assert expand(site, exclude=["posts/**/*.mdx", "z.md"]) == ["drafts/wip.md", "posts/b.md", "vocab/words.md"]
+    assert expand(site, exclude=["posts/**/*.mdx", "z.md", "*.rst"]) == ["drafts/wip.md", "posts/b.md", "vocab/words.md"]
 
 
 def test_gitignore_can_be_turned_off_and_extensions_chosen(tmp_path):
     site = make_site(tmp_path)
-    (site / "copydesk.toml").write_text('gitignore = false\nextensions = ["mdx", ".txt"]\n', encoding="utf-8")
-    assert expand(site) == ["notes.txt", "posts/2024/c.mdx"]
+    (site / "copydesk.toml").write_text('gitignore = false\nextensions = ["mdx", ".txt", "html"]\n', encoding="utf-8")
+    assert expand(site) == ["_layouts/post.html", "notes.txt", "posts/2024/c.mdx"]
 
 
 def test_bad_selection_settings_are_config_errors():
@@ -81,7 +83,7 @@ def test_cli_exclude_option(tmp_path, monkeypatch):
     site = make_site(tmp_path)
     monkeypatch.chdir(site)
     result = CliRunner().invoke(main, ["lint", "--no-grammar", "-f", "json", "--exclude", "posts",
-                                       "--exclude", "drafts/", "."])
+                                       "--exclude", "drafts/", "--exclude", "*.rst", "."])
     assert result.exit_code == 1, result.output
     paths = sorted({finding["path"] for finding in json.loads(result.output)["findings"]})
     assert paths == [os.path.join(".", "vocab", "words.md"), os.path.join(".", "z.md")]

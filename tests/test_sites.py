@@ -240,3 +240,13 @@ def test_rst_never_reads_other_files(tmp_path):
     secret.write_text("Secret  words.\n", encoding="utf-8")
     doc = parse(f".. include:: {secret}\n\nBody text.\n", str(tmp_path / "a.rst"))
     assert [block.text for block in doc.blocks] == ["Body text."]
+
+
+def test_html_layout_template_syntax_is_not_prose():
+    source = ("<html><body><article><h1>{{ page.title }}</h1>\n"
+              "<p>Hello {% if x %} there {% endif %} {{ name }}, and  welcome.</p></article></body></html>\n")
+    doc = parse(source, "layout.html")
+    assert [(block.kind, block.text) for block in doc.blocks] == [("paragraph", "Hello there code, and welcome.")]
+    block = doc.blocks[0]
+    start = block.text.index("welcome")
+    assert doc.position(block.source_range(start, start + 7)[0]) == (2, 56)

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pathspec
 
-from copydesk.parse import SUPPORTED_SUFFIXES
+from copydesk.parse import HTML_SUFFIXES, SUPPORTED_SUFFIXES
 
 ARTICLE_SUFFIXES = SUPPORTED_SUFFIXES
+# A folder expands to these unless the config's `extensions` says otherwise. HTML is
+# opt-in: in a site's repository most .html files are layouts and includes, not articles.
+FOLDER_SUFFIXES = tuple(suffix for suffix in SUPPORTED_SUFFIXES if suffix not in HTML_SUFFIXES)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 
@@ -44,7 +47,7 @@ class Selection:
     """
 
     excludes: tuple[tuple[Path, tuple[str, ...]], ...] = ()
-    extensions: tuple[str, ...] = ()  # empty: every suffix copydesk reads
+    extensions: tuple[str, ...] = ()  # empty: FOLDER_SUFFIXES
     gitignore: bool = True
 
     @cached_property
@@ -56,7 +59,7 @@ class Selection:
         return _matches_any(self._specs, os.path.abspath(path), is_dir)
 
     def picks(self, name: str) -> bool:
-        suffixes = self.extensions or ARTICLE_SUFFIXES
+        suffixes = self.extensions or FOLDER_SUFFIXES
         return name.lower().endswith(suffixes) and not name.startswith(".")
 
 
@@ -86,7 +89,8 @@ def discover(paths: list[str], selection_for: Callable[[Path], Selection] | None
         if path.is_dir():
             articles = _articles_in(path, selection)
             if not articles:
-                problems.append((raw, "no articles (.md, .mdx, .markdown, .txt, .html, .rst) in this folder, or all are excluded; pass article files or another folder"))
+                problems.append((raw, "no articles (.md, .mdx, .markdown, .txt, .rst) in this folder, or all are excluded; "
+                                  "pass article files or another folder, or set `extensions` (.html is opt-in)"))
             found.extend(articles)
         elif path.exists():
             if not selection.excludes_path(raw):

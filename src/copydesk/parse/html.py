@@ -16,14 +16,15 @@ Whitespace runs read as one space, as a browser shows them.
 
 from __future__ import annotations
 
-import bisect
 import re
+from array import array
 from html import unescape
 from html.parser import HTMLParser
 
 from copydesk.document import Block, Document, ProseBuilder
 from copydesk.parse import parse_directives
 from copydesk.parse.frontmatter import as_date
+from copydesk.parse.templates import DROP, VALUE, mask
 
 CODE_PLACEHOLDER = "code"
 
@@ -37,7 +38,7 @@ _KINDS = {"h1": ("headline", 1), "h2": ("subhead", 2), "h3": ("subhead", 3), "h4
           "h5": ("subhead", 5), "h6": ("subhead", 6), "td": ("table-cell", 0), "th": ("table-cell", 0)}
 _CONTAINERS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote", "figcaption": "caption",
                "caption": "caption"}
-_SPACE = re.compile(r"[ \t\r\n\f]+")
+_SPACE_OR_MASK = re.compile(f"[ \\t\\r\\n\\f]+|{DROP}+|{VALUE}+")
 
 
 class _Reader(HTMLParser):
@@ -163,21 +164,27 @@ class _Reader(HTMLParser):
 
 
 def _add_text(builder: ProseBuilder, data: str, start: int) -> None:
-    """Verbatim text, each run of whitespace read as one space."""
+    """Verbatim text, each run of whitespace read as one space; template syntax
+    dropped, or a placeholder where it renders a value."""
     position = 0
-    for match in _SPACE.finditer(data):
+    for match in _SPACE_OR_MASK.finditer(data):
         if match.start() > position:
             builder.add_mapped(data[position:match.start()], list(range(start + position, start + match.start())))
-        builder.add_synthetic(" ", start + match.start(), start + match.end())
+        replacement = " " if match.group()[0] not in (DROP, VALUE) else CODE_PLACEHOLDER if match.group()[0] == VALUE else ""
+        builder.add_synthetic(replacement, start + match.start(), start + match.end())
         position = match.end()
     if position < len(data):
         builder.add_mapped(data[position:], list(range(start + position, start + len(data))))
 
 
 def _block(text: str, starts, ends, block_tags: list[str]) -> Block | None:
+    if "  " in text:  # whitespace runs are one space each; two in a row come from dropped syntax
+        keep = [i for i, char in enumerate(text) if not (char == " " and i and text[i - 1] == " ")]
+        text = "".join(text[i] for i in keep)
+        starts, ends = array("q", (starts[i] for i in keep)), array("q", (ends[i] for i in keep))
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
-    if first >= last:
+    if first >= last or text.strip() == CODE_PLACEHOLDER:
         return None
     kind, level, container = "paragraph", 0, ""
     for tag in reversed(block_tags):
@@ -191,8 +198,10 @@ def _block(text: str, starts, ends, block_tags: list[str]) -> Block | None:
 
 def parse_html(source: str, path: str) -> Document:
     doc = Document(path=path, source=source, format="html")
-    reader = _Reader(source)
-    reader.feed(source)
+    # Template syntax (a site's layouts and includes) is masked first; offsets do not move.
+    masked = mask(source).text
+    reader = _Reader(masked)
+    reader.feed(masked)
     reader.close()
     blocks = reader.blocks
     if reader.title and not any(block.kind == "headline" for block in blocks):

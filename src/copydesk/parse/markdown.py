@@ -308,6 +308,8 @@ def _build_block(kind: str, content: str, children, positions: list[int], **extr
     last = len(text.rstrip())
     if first >= last or text.strip() == IMAGE_PLACEHOLDER:
         return None
+    if kind in ("headline", "subhead") and text.strip() == CODE_PLACEHOLDER:
+        return None  # a heading that is all template ("# {{ page.title }}"): nothing to check
     return Block(kind, text[first:last], starts[first:last], ends[first:last], **extra)
 
 

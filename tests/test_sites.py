@@ -250,3 +250,10 @@ def test_html_layout_template_syntax_is_not_prose():
     block = doc.blocks[0]
     start = block.text.index("welcome")
     assert doc.position(block.source_range(start, start + 7)[0]) == (2, 56)
+
+
+def test_a_shortcode_shown_in_a_code_sample_has_no_caption_prose():
+    source = '# Figures\n\n```\n{{< figure caption="Shown  as code" >}}\n```\n\n{{< figure caption="A real  one" >}}\n'
+    doc = parse(source, "a.md")
+    assert [block.text for block in doc.blocks] == ["Figures", "A real  one"]
+    assert doc.position(doc.blocks[1].source_start) == (7, 21)

@@ -18,6 +18,7 @@ both keep every offset, so the walk above stays exact. Footnotes, dollar math,
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from markdown_it import MarkdownIt
@@ -340,7 +341,7 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
     # SARIF consumers') breaks at LF only, so a lone CR is read as a space.
     tokens = _markdown().parse(re.sub(r"\r(?!\n)", " ", masked.text))
     _walk_blocks(doc, tokens, lines)
-    doc.blocks.extend(_caption_blocks(source, masked.captions, _code_lines(tokens)))
+    doc.blocks.extend(_caption_blocks(source, lines, masked.captions, _code_lines(tokens)))
     doc.blocks.sort(key=lambda block: block.source_start)  # footnotes and captions into reading order
     return doc
 
@@ -403,11 +404,12 @@ def _code_lines(tokens) -> set[int]:
     return lines
 
 
-def _caption_blocks(source: str, captions: list[tuple[int, int]], code_lines: set[int]) -> list[Block]:
+def _caption_blocks(source: str, lines: _SourceLines, captions: list[tuple[int, int]],
+                    code_lines: set[int]) -> list[Block]:
     """A shortcode's ``caption="..."`` is prose, linted where it stands."""
     blocks = []
     for start, end in captions:
-        if source.count("\n", 0, start) in code_lines:
+        if bisect.bisect_right(lines.starts, start) - 1 in code_lines:
             continue  # a shortcode shown in a code sample
         builder = ProseBuilder()
         builder.add_source(source, start, end)

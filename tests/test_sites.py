@@ -257,3 +257,11 @@ def test_a_shortcode_shown_in_a_code_sample_has_no_caption_prose():
     doc = parse(source, "a.md")
     assert [block.text for block in doc.blocks] == ["Figures", "A real  one"]
     assert doc.position(doc.blocks[1].source_start) == (7, 21)
+
+
+def test_front_matter_title_lookup_is_linear():
+    source = "---\ntitle: a" + " " * 50_000 + "b\n---\nText.\n"
+    started = time.perf_counter()
+    doc = parse(source, "a.md")
+    assert time.perf_counter() - started < 2.0
+    assert doc.metadata["headline"].startswith("a ") and doc.metadata["headline"].endswith(" b")

@@ -158,7 +158,8 @@ def metadata(front: FrontMatter | None, path: str, fields: FrontMatterFields) ->
 
 def _value_pattern(name: str) -> re.Pattern:
     # `title: x`, `title = "x"`, `"title": "x",` with the value on the same line.
-    return re.compile(rf"[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*[:=][ \t]*(?P<value>\S.*?)[ \t]*,?[ \t]*$")
+    # Greedy to the line's end (linear); the trailing comma and blanks are cut in Python.
+    return re.compile(rf"[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*[:=][ \t]*(?P<value>\S.*)")
 
 
 def headline_block(source: str, front: FrontMatter, fields: FrontMatterFields) -> Block | None:
@@ -176,7 +177,8 @@ def headline_block(source: str, front: FrontMatter, fields: FrontMatterFields) -
         content_end, next_start = _line_end(source, position)
         match = pattern.match(source, position, content_end)
         if match:
-            start, end = match.span("value")
+            start = match.start("value")
+            end = start + len(source[start:content_end].rstrip().removesuffix(",").rstrip())
             raw = source[start:end]
             if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
                 start, end = start + 1, end - 1

@@ -113,3 +113,17 @@ def test_report_into_a_missing_folder_is_one_line_and_exit_2(tmp_path):
     assert result.output.strip() == (f"copydesk: error: cannot write the report to {report}: "
                                      f"no folder {str(report.parent)!r}; create it or choose another path")
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_missing_corpus_skips_with_its_path_or_fails_when_required(tmp_path, monkeypatch):
+    from conftest import require_corpus
+
+    missing = tmp_path / "corpora" / "bbc"
+    monkeypatch.delenv("COPYDESK_REQUIRE_CORPORA", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=f"corpus not found at {missing}"):
+        require_corpus(missing)
+    monkeypatch.setenv("COPYDESK_REQUIRE_CORPORA", "1")
+    with pytest.raises(pytest.fail.Exception, match=f"corpus not found at {missing}"):
+        require_corpus(missing)
+    missing.mkdir(parents=True)
+    assert require_corpus(missing) == missing

@@ -30,7 +30,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from copydesk.document import Block, Document, ProseBuilder
 from copydesk.parse import parse_directives
 from copydesk.parse.frontmatter import DEFAULT_FIELDS, FrontMatterFields, blank, find_front_matter, headline_block, metadata
-from copydesk.parse.templates import DROP, MASKS, VALUE, mask
+from copydesk.parse.templates import DROP, VALUE, mask
 
 CODE_PLACEHOLDER = "code"
 LINK_PLACEHOLDER = "link"

@@ -94,7 +94,7 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_linted(tmp_path: Path, art
             "or pass --encoding latin-1 (or cp1252)") in stderr_lines
     assert any(line.startswith(f"copydesk: {binary}: binary file") for line in stderr_lines)
     assert f"copydesk: {empty}: empty file, nothing to lint" in stderr_lines
-    assert any(line.startswith(f"copydesk: {folder}: no .md, .markdown or .txt files") for line in stderr_lines)
+    assert any(line.startswith(f"copydesk: {folder}: no articles (.md, .mdx, .markdown, .txt, .rst) in this folder") for line in stderr_lines)
     assert "spaced.md:3:21: warning typography.double-space" in result.output
     assert "Traceback" not in result.output
 

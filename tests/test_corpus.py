@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from copydesk.runner import LintOptions, lint_paths
-from conftest import BBC
+from conftest import BBC, require_corpus
 
 pytestmark = pytest.mark.slow
 CATEGORIES = ["business", "entertainment", "politics", "sport", "tech"]
@@ -16,7 +16,7 @@ CATEGORIES = ["business", "entertainment", "politics", "sport", "tech"]
 
 @pytest.fixture(scope="module")
 def corpus_run():
-    assert BBC.is_dir(), f"the BBC corpus is expected at {BBC} (or set COPYDESK_BBC_CORPUS)"
+    require_corpus(BBC)
     # LanguageTool's figures on this corpus come from bench/languagetool.py: too slow for every test run.
     return lint_paths([str(BBC / name) for name in CATEGORIES], LintOptions(jobs=2, grammar=False))
 

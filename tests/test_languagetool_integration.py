@@ -36,12 +36,18 @@ The **council** voted voted on the plan, and she could of stayed.
 """
 
 
-def languagetool_pids() -> set[int]:
+def languagetool_pids(tmp_path: Path | None = None) -> set[int]:
+    """LanguageTool JVMs on this machine; with ``tmp_path``, only those started by a
+    copydesk run under ``isolated_env(tmp_path)``: the JVM inherits that run's cache
+    folder in its environment, so other copydesk runs on the machine are not counted."""
+    marker = f"COPYDESK_CACHE_DIR={tmp_path / 'cache'}".encode() if tmp_path else None
     pids = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if b"org.languagetool.server.HTTPServer" in (entry / "cmdline").read_bytes():
+                if b"org.languagetool.server.HTTPServer" not in (entry / "cmdline").read_bytes():
+                    continue
+                if marker is None or marker in (entry / "environ").read_bytes().split(b"\0"):
                     pids.add(int(entry.name))
             except OSError:
                 continue
@@ -136,29 +142,27 @@ def _requests_and_texts(monkeypatch) -> list[str]:
 
 
 def test_cli_starts_and_stops_its_own_server(tmp_path):
-    before = languagetool_pids()
     completed = subprocess.run([COPYDESK, "lint", "--select", "spelling", str(SEED)],
                                capture_output=True, text=True, env=isolated_env(tmp_path), timeout=300)
     assert completed.returncode == 0, completed.stderr  # a capitalized unknown word is info: it may be a name
     assert "35:140: info spelling.morfologik-rule-en-us" in completed.stdout
-    assert languagetool_pids() <= before, "the run left a LanguageTool JVM behind"
+    assert not languagetool_pids(tmp_path), "the run left a LanguageTool JVM behind"
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_run_leaves_no_jvm(tmp_path, sig):
-    before = languagetool_pids()
     process = subprocess.Popen([COPYDESK, "lint", "--select", "grammar", str(SEED)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=isolated_env(tmp_path))
     deadline = time.monotonic() + 120
-    while not (languagetool_pids() - before) and time.monotonic() < deadline:
+    while not languagetool_pids(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert languagetool_pids() - before, "the run never started a server"
+    assert languagetool_pids(tmp_path), "the run never started a server"
     process.send_signal(sig)
     process.communicate(timeout=60)
     deadline = time.monotonic() + 30
-    while (languagetool_pids() - before) and time.monotonic() < deadline:
+    while languagetool_pids(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not (languagetool_pids() - before), f"a JVM survived {sig.name}"
+    assert not languagetool_pids(tmp_path), f"a JVM survived {sig.name}"
 
 
 def run_cli(tmp_path, *args, **env):

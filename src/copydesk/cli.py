@@ -55,7 +55,9 @@ RUN_OPTIONS = [
     click.option("--date", "publication_date", help="Publication date (YYYY-MM-DD) for date checks."),
     click.option("--encoding", help="Decode files with this encoding instead of UTF-8 (e.g. latin-1)."),
     click.option("--max-file-size", default="10M", show_default=True, help="Skip larger files with an error."),
-    click.option("--stdin-filename", help="Name (and so format) for text read from '-'."),
+    click.option("--stdin-filename", help="Name (and so format and config folder) for text read from '-'."),
+    click.option("--exclude", multiple=True,
+                 help="Leave out files matching this gitignore-style glob (repeatable; relative to the current folder)."),
     click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: CPU count]."),
     click.option("--no-grammar", is_flag=True, help="Skip LanguageTool: no grammar.* or spelling.* findings."),
     click.option("--grammar-optional", is_flag=True,
@@ -74,7 +76,7 @@ def run_options(command):
     return command
 
 
-def _run(paths, select, ignore, config_path, publication_date, encoding, max_file_size, stdin_filename, jobs,
+def _run(paths, select, ignore, config_path, publication_date, encoding, max_file_size, stdin_filename, exclude, jobs,
          no_grammar, grammar_optional, languagetool_url, no_cache, no_progress, debug, fail_on=None, keep_source=False):
     """Lint ``paths``; report file and engine problems on stderr; return (result, options)."""
     from copydesk.config import ConfigError, parse_date, validate_patterns
@@ -90,6 +92,7 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
             encoding=encoding,
             max_bytes=_size(max_file_size),
             stdin_filename=stdin_filename,
+            exclude=tuple(exclude),
             jobs=jobs,
             debug=debug,
             grammar=not no_grammar,
@@ -131,7 +134,7 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
               help="Report only findings this baseline (from `copydesk baseline`) does not hold.")
 @click.option("--diff", "diff_ref", help="Report only findings on lines changed since this git ref.")
 def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None:
-    """Lint articles (.md, .markdown, .txt; folders recursively; '-' for stdin).
+    """Lint articles (.md, .mdx, .markdown, .txt, .html, .rst; folders recursively; '-' for stdin).
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does,
     2 for a usage error, a file that could not be read, or a missing engine.
@@ -144,6 +147,8 @@ def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None
             check_ref(diff_ref)  # before any work: an option-like ref is a usage error
         except AdoptionError as error:
             _fail(str(error))
+    if output:
+        _check_output_folder(output)
     result, options = _run(fail_on=fail_on, keep_source=output_format == "html", **run)
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
@@ -158,8 +163,11 @@ def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None
     color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = formatter(output_format)(result, color=color)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(report)
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as error:
+            _fail(f"cannot write the report to {output}: {error.strerror or error}")
     else:
         click.echo(report, nl=False)
     sys.exit(result.exit_code(threshold))
@@ -177,6 +185,13 @@ def baseline(output, **run) -> None:
     count = write_baseline(result.findings, output)
     click.echo(f"Recorded {count} findings in {len(result.files)} files to {output}")
     sys.exit(EXIT_TROUBLE if result.errors else EXIT_OK)
+
+
+def _check_output_folder(output: str) -> None:
+    """Before any work: the report's folder must exist (copydesk does not guess and create it)."""
+    folder = Path(output).parent
+    if not folder.is_dir():
+        _fail(f"cannot write the report to {output}: no folder {str(folder)!r}; create it or choose another path")
 
 
 class _ProgressBar:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from copydesk.finding import Severity
+from copydesk.parse.frontmatter import DEFAULT_FIELDS, FrontMatterFields
 from copydesk.rules import FAMILIES, RULE_ID, all_rules, matches, wordlist
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -21,7 +22,9 @@ HOUSE_SETTINGS = {
     "numerals": ("ap", "chicago"),
 }
 HOUSE_DEFAULTS = {"headline-case": "auto", "numerals": "ap"}
-TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules", "vocabulary", "languagetool")
+TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules", "vocabulary", "languagetool",
+                  "exclude", "extensions", "gitignore", "front-matter")
+FRONT_MATTER_KEYS = ("headline", "date", "description")
 LANGUAGETOOL_KEYS = {"url": str, "required": bool, "language": str, "enable": list, "disable": list}
 ENGINE_FAMILIES = ("grammar", "spelling")  # families whose rule ids come from LanguageTool
 
@@ -48,6 +51,12 @@ class Config:
     path: Path | None = None
     vocabulary_paths: tuple[Path, ...] = ()
     languagetool: dict = field(default_factory=dict)  # url, required, language
+    # Choosing files: gitignore-style globs relative to the config file's folder,
+    # the suffixes a folder expands to (empty: every supported one), and .gitignore.
+    exclude: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    gitignore: bool = True
+    front_matter: FrontMatterFields = DEFAULT_FIELDS
 
     def is_enabled(self, rule_id: str) -> bool:
         spec = all_rules()[rule_id]
@@ -204,7 +213,51 @@ def from_table(table: dict, where: str, path: Path | None = None) -> Config:
         house=house,
         rules=rules,
         path=path,
+        exclude=_strings(table.get("exclude", []), f"{where}.exclude"),
+        extensions=_extensions(table.get("extensions", []), f"{where}.extensions"),
+        gitignore=_boolean(table.get("gitignore", True), f"{where}.gitignore"),
+        front_matter=_front_matter_fields(table.get("front-matter", {}), f"{where}.front-matter"),
     )
+
+
+def _strings(value, where: str) -> tuple[str, ...]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{where} must be a string or a list of strings")
+    return tuple(v for v in values if v.strip())
+
+
+def _boolean(value, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} must be true or false")
+    return value
+
+
+def _extensions(value, where: str) -> tuple[str, ...]:
+    """File suffixes such as ``.md``; the dot is optional, each must be one copydesk reads."""
+    from copydesk.parse import SUPPORTED_SUFFIXES
+
+    suffixes = []
+    for name in _strings(value, where):
+        suffix = "." + name.strip().lower().lstrip(".")
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise ConfigError(f"{where}: copydesk cannot read {suffix!r} files (known: {', '.join(SUPPORTED_SUFFIXES)})")
+        suffixes.append(suffix)
+    return tuple(suffixes)
+
+
+def _front_matter_fields(table, where: str) -> FrontMatterFields:
+    """Which front-matter fields hold the headline, date and description, tried in order."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    names = {}
+    for key, value in table.items():
+        if key not in FRONT_MATTER_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})")
+        names[key] = _strings(value, f"{where}.{key}")
+        if not names[key]:
+            raise ConfigError(f"{where}.{key} must name at least one field")
+    return replace(DEFAULT_FIELDS, **names)
 
 
 def _vocabulary_paths(value, where: str, config_path: Path | None) -> tuple[Path, ...]:

@@ -22,7 +22,7 @@ from copydesk.finding import Finding, Hit, Severity
 from copydesk.languagetool import EngineError
 from copydesk.parse import format_for, parse
 from copydesk.rules import RuleContext, all_rules, implementation, matches
-from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Source, SourceError, discover, read_source
+from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Selection, Source, SourceError, discover, read_source
 
 PARALLEL_THRESHOLD = 16  # below this, starting worker processes costs more than it saves
 
@@ -87,6 +87,7 @@ class LintOptions:
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     stdin_filename: str | None = None
+    exclude: tuple[str, ...] = ()  # --exclude: gitignore-style globs, relative to the current folder
     jobs: int | None = None
     debug: bool = False  # let internal errors raise instead of reporting them per file
     grammar: bool = True  # False: --no-grammar, LanguageTool is not used at all
@@ -96,6 +97,21 @@ class LintOptions:
     use_cache: bool = True
     cache_verified: bool = False  # the run has opened and checked the result cache already
     keep_source: bool = False  # keep each file's text and readability figures (the HTML report)
+
+    def selection(self, resolver: ConfigResolver) -> Callable[[Path], Selection]:
+        """For each path argument, the files its config (and --exclude) selects."""
+        def for_argument(path: Path) -> Selection:
+            config = resolver.for_path(path / "_" if path.is_dir() else path)
+            base = config.path.parent if config.path else Path.cwd()
+            return Selection(((base, config.exclude), (Path.cwd(), self.exclude)), config.extensions, config.gitignore)
+
+        return for_argument
+
+    def config_path_for(self, path: str) -> Path | None:
+        """The file whose folder's config applies: text on stdin takes --stdin-filename's."""
+        if path == STDIN:
+            return Path(self.stdin_filename) if self.stdin_filename else None
+        return Path(path)
 
     def resolver(self) -> ConfigResolver:
         ignore = self.ignore if self.grammar else self.ignore + ENGINE_FAMILIES
@@ -180,7 +196,7 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: C
     config = config or Config()
     if not is_active():
         config = config.with_overrides(ignore=ENGINE_FAMILIES)
-    doc = parse(text.removeprefix("\ufeff"), path, fmt)
+    doc = parse(text.removeprefix("\ufeff"), path, fmt, config.front_matter)
     findings, engine_error = lint_document(doc, config, date_override)
     if engine_error:
         raise EngineError(engine_error)
@@ -189,7 +205,7 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: C
 
 def lint_source(source: Source, config: Config, fmt: str | None = None,
                 date_override: date | None = None, keep_source: bool = False) -> FileResult:
-    doc = parse(source.text, source.path, fmt)
+    doc = parse(source.text, source.path, fmt, config.front_matter)
     findings, engine_error = lint_document(doc, config, date_override)
     words = sum(block.word_count for block in doc.blocks)
     result = FileResult(source.path, findings, notice=source.notice, word_count=words, engine_error=engine_error)
@@ -209,7 +225,7 @@ def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> File
     if path == STDIN:
         source = Source(display, source.text, source.notice)
     fmt = format_for(options.stdin_filename or "stdin.md") if path == STDIN else None
-    config = resolver.for_path(None if path == STDIN else Path(path))
+    config = resolver.for_path(options.config_path_for(path))
     try:
         return lint_source(source, config, fmt, options.publication_date, options.keep_source)
     except Exception as error:  # a bug in copydesk must not cost the other files
@@ -286,12 +302,12 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     reported in ``RunResult.engine_error`` and the other families still run."""
     options = options or LintOptions()
     resolver = options.resolver()
-    files, problems = discover(paths)
+    files, problems = discover(paths, options.selection(resolver))
     # Resolve every file's config first: a config error stops the run before any
     # work, and the rules used are known for SARIF and for starting LanguageTool.
     rules_used: set[str] = set()
     for path in files:
-        rules_used.update(resolver.for_path(None if path == STDIN else Path(path)).enabled_rules())
+        rules_used.update(resolver.for_path(options.config_path_for(path)).enabled_rules())
     run_config = resolver.for_path(None)
     required = run_config.languagetool.get("required", True) and not options.grammar_optional
     engine_error = None

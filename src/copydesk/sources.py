@@ -7,12 +7,19 @@ import codecs
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from copydesk.parse import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+import pathspec
 
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+from copydesk.parse import HTML_SUFFIXES, SUPPORTED_SUFFIXES
+
+ARTICLE_SUFFIXES = SUPPORTED_SUFFIXES
+# A folder expands to these unless the config's `extensions` says otherwise. HTML is
+# opt-in: in a site's repository most .html files are layouts and includes, not articles.
+FOLDER_SUFFIXES = tuple(suffix for suffix in SUPPORTED_SUFFIXES if suffix not in HTML_SUFFIXES)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 
@@ -28,9 +35,50 @@ class Source:
     notice: str | None = None  # not an error: e.g. an empty file
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Expand directories (recursively, skipping hidden folders) into article
-    paths. Returns (paths, problems) with a message for each bad argument."""
+# Folders that hold other people's files or tools' output, never articles.
+BUILTIN_EXCLUDED_FOLDERS = frozenset({"node_modules", "bower_components", "vendor", "site-packages", "__pycache__"})
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which files a folder expands to, and which files are left out.
+
+    ``excludes`` pairs a folder with gitignore-style patterns relative to it
+    (the config file's ``exclude`` to its folder, ``--exclude`` to the current one).
+    """
+
+    excludes: tuple[tuple[Path, tuple[str, ...]], ...] = ()
+    extensions: tuple[str, ...] = ()  # empty: FOLDER_SUFFIXES
+    gitignore: bool = True
+
+    @cached_property
+    def _specs(self) -> list[tuple[str, pathspec.PathSpec]]:
+        return [(os.path.abspath(base), pathspec.GitIgnoreSpec.from_lines(patterns))
+                for base, patterns in self.excludes if patterns]
+
+    def excludes_path(self, path: str, is_dir: bool = False) -> bool:
+        return _matches_any(self._specs, os.path.abspath(path), is_dir)
+
+    def picks(self, name: str) -> bool:
+        suffixes = self.extensions or FOLDER_SUFFIXES
+        return name.lower().endswith(suffixes) and not name.startswith(".")
+
+
+def _matches_any(specs, absolute: str, is_dir: bool) -> bool:
+    for base, spec in specs:
+        relative = os.path.relpath(absolute, base)
+        if relative.startswith(".."):
+            continue  # the pattern's folder does not hold this path
+        if spec.match_file(relative + ("/" if is_dir else "")):
+            return True
+    return False
+
+
+def discover(paths: list[str], selection_for: Callable[[Path], Selection] | None = None
+             ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand folders into article paths (sorted; hidden, vendored and ignored
+    ones skipped) and apply the exclusions to named files too. Returns (paths,
+    problems) with a message for each bad argument."""
     found: list[str] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
@@ -38,26 +86,61 @@ def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             found.append(raw)
             continue
         path = Path(raw)
+        selection = selection_for(path) if selection_for else Selection()
         if path.is_dir():
-            articles = _articles_in(path)
+            articles = _articles_in(path, selection)
             if not articles:
-                problems.append((raw, "no .md, .markdown or .txt files in this folder; pass article files or another folder"))
+                problems.append((raw, "no articles (.md, .mdx, .markdown, .txt, .rst) in this folder, or all are excluded; "
+                                  "pass article files or another folder, or set `extensions` (.html is opt-in)"))
             found.extend(articles)
         elif path.exists():
-            found.append(raw)
+            if not selection.excludes_path(raw):
+                found.append(raw)
         else:
             problems.append((raw, "no such file or folder; check the path"))
     return _unique(found), problems
 
 
-def _articles_in(folder: Path) -> list[str]:
+def _articles_in(folder: Path, selection: Selection) -> list[str]:
+    gitignores = _gitignores_above(folder) if selection.gitignore else []
     articles = []
     for root, directories, files in os.walk(folder):
-        directories[:] = sorted(d for d in directories if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                articles.append(os.path.join(root, name))
-    return articles
+        if selection.gitignore and ".gitignore" in files:
+            gitignores.append(_gitignore_spec(Path(root)))
+        directories[:] = [d for d in directories
+                          if not d.startswith(".") and d not in BUILTIN_EXCLUDED_FOLDERS
+                          and not _left_out(os.path.join(root, d), True, selection, gitignores)]
+        articles.extend(os.path.join(root, name) for name in files
+                        if selection.picks(name) and not _left_out(os.path.join(root, name), False, selection, gitignores))
+    return sorted(articles, key=lambda article: Path(article).relative_to(folder).parts)
+
+
+def _left_out(path: str, is_dir: bool, selection: Selection, gitignores) -> bool:
+    return selection.excludes_path(path, is_dir) or _matches_any(gitignores, os.path.abspath(path), is_dir)
+
+
+def _gitignore_spec(folder: Path) -> tuple[str, pathspec.PathSpec]:
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _gitignores_above(folder: Path) -> list[tuple[str, pathspec.PathSpec]]:
+    """The .gitignore files of the folders above ``folder``, up to its repository's root."""
+    specs = []
+    if (folder / ".git").exists():
+        return specs  # the repository's root: its own .gitignore is read on the way down
+    current = Path(os.path.abspath(folder)).parent
+    for parent in (current, *current.parents):
+        if (parent / ".gitignore").is_file():
+            specs.append(_gitignore_spec(parent))
+        if (parent / ".git").exists():
+            break
+    else:
+        return []  # not in a repository: a stray .gitignore above is not this project's
+    return specs
 
 
 def _unique(paths: list[str]) -> list[str]:

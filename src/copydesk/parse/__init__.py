@@ -6,8 +6,11 @@ import re
 
 from copydesk.document import Directive, Document
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+RST_SUFFIXES = (".rst",)
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES + RST_SUFFIXES
 
 _DIRECTIVE = re.compile(
     r"<!--\s*copydesk-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
@@ -15,8 +18,15 @@ _DIRECTIVE = re.compile(
 
 
 def format_for(path: str) -> str:
-    """``markdown`` for Markdown file names, ``text`` for everything else."""
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    """``markdown``, ``html`` or ``rst`` by the file name's suffix; ``text`` for everything else."""
+    name = path.lower()
+    if name.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(RST_SUFFIXES):
+        return "rst"
+    return "text"
 
 
 def parse_directives(comment: str, line: int) -> list[Directive]:
@@ -32,25 +42,36 @@ def parse_directives(comment: str, line: int) -> list[Directive]:
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
-def parse(source: str, path: str = "<text>", fmt: str | None = None) -> Document:
+def parse(source: str, path: str = "<text>", fmt: str | None = None, front_matter=None) -> Document:
     """Parse ``source`` (already decoded, BOM removed) into a Document.
 
+    ``front_matter`` (a :class:`~copydesk.parse.frontmatter.FrontMatterFields`)
+    names the fields that hold the headline, date and description.
     A lone CR ends a line (old Mac files): the parsers read it as LF, which has
     the same length, so every offset holds; the document keeps the source as it is.
     """
     if "\r" in source:
-        parsed = _parse(_LONE_CR.sub("\n", source), path, fmt)
+        parsed = _parse(_LONE_CR.sub("\n", source), path, fmt, front_matter)
         parsed.source = source
         return parsed
-    return _parse(source, path, fmt)
+    return _parse(source, path, fmt, front_matter)
 
 
-def _parse(source: str, path: str, fmt: str | None) -> Document:
+def _parse(source: str, path: str, fmt: str | None, front_matter=None) -> Document:
     fmt = fmt or format_for(path)
     if fmt == "markdown":
+        from copydesk.parse.frontmatter import DEFAULT_FIELDS
         from copydesk.parse.markdown import parse_markdown
 
-        return parse_markdown(source, path)
+        return parse_markdown(source, path, front_matter or DEFAULT_FIELDS)
+    if fmt == "html":
+        from copydesk.parse.html import parse_html
+
+        return parse_html(source, path)
+    if fmt == "rst":
+        from copydesk.parse.rst import parse_rst
+
+        return parse_rst(source, path)
     from copydesk.parse.text import parse_text
 
     return parse_text(source, path)

@@ -9,19 +9,28 @@ text afterwards:
 2. the inline children are walked in order against that content with a cursor,
    keeping text, dropping markup (emphasis markers, link targets, raw HTML)
    and standing a placeholder in for code spans, images and autolinks.
+
+Front matter is read and blanked first (:mod:`copydesk.parse.frontmatter`),
+then template and component syntax is masked (:mod:`copydesk.parse.templates`);
+both keep every offset, so the walk above stays exact. Footnotes, dollar math,
+``!!!`` admonitions and definition lists come from mdit-py-plugins.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from datetime import date
 
-import yaml
 from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from copydesk.document import Block, Document, ProseBuilder
 from copydesk.parse import parse_directives
+from copydesk.parse.frontmatter import DEFAULT_FIELDS, FrontMatterFields, blank, find_front_matter, headline_block, metadata
+from copydesk.parse.templates import DROP, VALUE, mask
 
 CODE_PLACEHOLDER = "code"
 LINK_PLACEHOLDER = "link"
@@ -29,6 +38,7 @@ IMAGE_PLACEHOLDER = "image"
 
 _ATX_PREFIX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]*")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_MASK_RUN = re.compile(f"{DROP}+|{VALUE}+")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]")
 
 
@@ -38,7 +48,10 @@ class AlignmentError(Exception):
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True})
-    md.use(front_matter_plugin).enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(admon_plugin).use(deflist_plugin)
+    # "$5 and $10" is money, not math: no space inside, no digit outside the dollars.
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.enable(["table", "strikethrough"])
     # Keep escapes and entities as separate tokens so their source form is known.
     md.disable("text_join")
     return md
@@ -177,8 +190,14 @@ def _inline_pieces(content: str, children) -> list[tuple[int, int, str | None]]:
             continue
         if kind == "text":
             end = _expect(content, i, token.content)
-            pieces.extend(_split_urls(content, i, end))
+            pieces.extend(_text_pieces(content, i, end))
             i = end
+        elif kind == "footnote_ref":
+            i = _expect(content, i, f"[^{token.meta['label']}]")  # a marker, not a figure
+        elif kind in ("math_inline", "math_inline_double"):
+            start = i
+            i = _expect(content, i, token.markup + token.content + token.markup)
+            pieces.append((start, i, CODE_PLACEHOLDER))
         elif kind == "text_special":
             end = _expect(content, i, token.markup)
             pieces.append((i, end, token.content))
@@ -237,6 +256,30 @@ def _skip_link_target(content: str, i: int) -> int:
     return i
 
 
+def _text_pieces(content: str, start: int, end: int):
+    """A text token's pieces: masked template syntax dropped (or a placeholder for
+    a value it renders), bare URLs replaced by a placeholder, the rest verbatim."""
+    position = start
+    for run in _MASK_RUN.finditer(content, start, end):
+        run_start, run_end = run.span()
+        if run.group()[0] == VALUE:
+            yield from _split_urls(content, position, run_start)
+            yield (run_start, run_end, CODE_PLACEHOLDER)
+            position = run_end
+            continue
+        # "a {% tag %} b" reads "a b": one of the spaces around the tag goes too.
+        before = content[run_start - 1] if run_start > position else "\n"
+        after = content[run_end] if run_end < end else "\n"
+        if before == " " and after in " \n":
+            run_start -= 1
+        elif before == "\n" and after == " ":
+            run_end += 1
+        yield from _split_urls(content, position, run_start)
+        yield (run_start, run_end, "")
+        position = run_end
+    yield from _split_urls(content, position, end)
+
+
 def _split_urls(content: str, start: int, end: int):
     """Verbatim text, with bare URLs replaced by a placeholder."""
     position = start
@@ -261,77 +304,81 @@ def _build_block(kind: str, content: str, children, positions: list[int], **extr
         else:
             builder.add_synthetic(replacement, positions[start], positions[max(end - 1, start)] + 1)
     text, starts, ends = builder.build()
-    if not text.strip() or text == IMAGE_PLACEHOLDER:
+    # A dropped template line can leave a line break at either end.
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    if first >= last or text.strip() == IMAGE_PLACEHOLDER:
         return None
-    return Block(kind, text, starts, ends, **extra)
+    if kind in ("headline", "subhead") and text.strip() == CODE_PLACEHOLDER:
+        return None  # a heading that is all template ("# {{ page.title }}"): nothing to check
+    return Block(kind, text[first:last], starts[first:last], ends[first:last], **extra)
 
 
-def _front_matter(doc: Document, token, lines: _SourceLines) -> None:
-    try:
-        data = yaml.safe_load(token.content)
-    except yaml.YAMLError:
-        return
-    if not isinstance(data, dict):
-        return
-    doc.metadata.update({str(k): v for k, v in data.items()})
-    if isinstance(data.get("date"), str):
-        try:
-            doc.metadata["date"] = date.fromisoformat(data["date"][:10])
-        except ValueError:
-            pass
-    title = data.get("title")
-    if isinstance(title, str) and title.strip():
-        block = _title_block(title, token.map, lines)
-        if block:
-            doc.blocks.append(block)
+def is_mdx(path: str) -> bool:
+    return path.lower().endswith(".mdx")
 
 
-def _title_block(title: str, line_range, lines: _SourceLines) -> Block | None:
-    """The front-matter title as a headline block, located on its source line."""
-    for line_number in range(line_range[0] + 1, line_range[1] - 1):
-        start, end = lines.span(line_number)
-        match = re.match(r"title\s*:\s*(['\"]?)(.*?)\1\s*$", lines.source[start:end])
-        if match and match.group(2).strip() == title.strip():
-            value_start = start + match.start(2)
-            builder = ProseBuilder()
-            builder.add_source(lines.source, value_start, value_start + len(match.group(2)))
-            text, starts, ends = builder.build()
-            return Block("headline", text, starts, ends, level=1)
-    return None
+def masked_body(source: str, path: str) -> str:
+    """The text markdown-it reads: front matter blanked, template syntax masked."""
+    front = find_front_matter(source)
+    text = blank(source, front.start, front.end) if front else source
+    return mask(text, mdx=is_mdx(path)).text
 
 
-def parse_markdown(source: str, path: str) -> Document:
+def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_FIELDS) -> Document:
     doc = Document(path=path, source=source, format="markdown")
-    lines = _SourceLines(source)
+    front = find_front_matter(source)
+    doc.metadata = metadata(front, path, fields)
+    text = source
+    if front:
+        title = headline_block(source, front, fields)
+        if title:
+            doc.blocks.append(title)
+        text = blank(source, front.start, front.end)
+    masked = mask(text, mdx=is_mdx(path))
+    lines = _SourceLines(masked.text)
     # markdown-it breaks lines at a lone CR too; copydesk's line index (like the
     # SARIF consumers') breaks at LF only, so a lone CR is read as a space.
-    tokens = _markdown().parse(re.sub(r"\r(?!\n)", " ", source))
+    tokens = _markdown().parse(re.sub(r"\r(?!\n)", " ", masked.text))
+    _walk_blocks(doc, tokens, lines)
+    doc.blocks.extend(_caption_blocks(source, lines, masked.captions, _code_lines(tokens)))
+    doc.blocks.sort(key=lambda block: block.source_start)  # footnotes and captions into reading order
+    return doc
+
+
+def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
     containers: list[str] = []
     heading_level = 0
     row_cells: list[tuple[int, str]] = []
     cell_index = 0
+    skipping_title = False
     for token in tokens:
         kind = token.type
-        if kind == "front_matter":
-            _front_matter(doc, token, lines)
-        elif kind in ("bullet_list_open", "ordered_list_open"):
+        if kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
             containers.append("list")
         elif kind == "blockquote_open":
             containers.append("quote")
-        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+        elif kind in ("footnote_open", "admonition_open"):
+            containers.append("note")
+        elif kind in ("bullet_list_close", "ordered_list_close", "dl_close", "blockquote_close",
+                      "footnote_close", "admonition_close"):
             containers.pop()
+        elif kind == "admonition_title_open":
+            skipping_title = True  # "!!! note" is markup; a custom title is a label, not a sentence
+        elif kind == "admonition_title_close":
+            skipping_title = False
         elif kind == "heading_open":
             heading_level = int(token.tag[1])
         elif kind == "heading_close":
             heading_level = 0
         elif kind == "tr_open":
             start, end = lines.span(token.map[0])
-            row_cells = _table_cells(source[start:end], start)
+            row_cells = _table_cells(lines.source[start:end], start)
             cell_index = 0
         elif kind == "html_block":  # inline comments are read from the inline token's children below
             if "copydesk-" in token.content and token.map:
                 doc.directives.extend(parse_directives(token.content, token.map[0] + 1))
-        elif kind == "inline":
+        elif kind == "inline" and not skipping_title:
             block = _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index)
             if row_cells:
                 cell_index += 1
@@ -343,7 +390,32 @@ def parse_markdown(source: str, path: str) -> Document:
             for child in token.children:
                 if child.type == "html_inline" and "copydesk-" in child.content:
                     doc.directives.extend(parse_directives(child.content, token.map[0] + 1))
-    return doc
+
+
+_CODE_TOKENS = ("fence", "code_block", "html_block", "math_block")
+
+
+def _code_lines(tokens) -> set[int]:
+    """0-based lines that hold code, raw HTML or math: nothing there is prose."""
+    lines: set[int] = set()
+    for token in tokens:
+        if token.type in _CODE_TOKENS and token.map:
+            lines.update(range(token.map[0], token.map[1]))
+    return lines
+
+
+def _caption_blocks(source: str, lines: _SourceLines, captions: list[tuple[int, int]],
+                    code_lines: set[int]) -> list[Block]:
+    """A shortcode's ``caption="..."`` is prose, linted where it stands."""
+    blocks = []
+    for start, end in captions:
+        if bisect.bisect_right(lines.starts, start) - 1 in code_lines:
+            continue  # a shortcode shown in a code sample
+        builder = ProseBuilder()
+        builder.add_source(source, start, end)
+        text, starts, ends = builder.build()
+        blocks.append(Block("paragraph", text, starts, ends, container="caption"))
+    return blocks
 
 
 def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index) -> Block | None:
@@ -361,3 +433,4 @@ def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_
         return _build_block(kind, content, token.children or [], positions, level=heading_level)
     container = containers[-1] if containers else ""
     return _build_block("paragraph", content, token.children or [], positions, container=container)
+

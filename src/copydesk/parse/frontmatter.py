@@ -1,0 +1,193 @@
+"""Front matter: YAML (``---``), TOML (``+++``) and JSON (``{ ... }``) at the top
+of an article, read with real parsers (PyYAML, tomllib, json).
+
+Front matter is never prose: the parser blanks it out (keeping every line
+ending, so no line or column moves) before the body is read. Which fields hold
+the headline, the publication date and the description is configurable
+(:class:`FrontMatterFields`); a date in the file name (``2024-05-04-slug.md``)
+stands in when the front matter has none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePath
+
+import yaml
+
+from copydesk.document import Block, ProseBuilder
+
+_DELIMITERS = {"---": "yaml", "+++": "toml"}
+_YAML_CLOSERS = ("---", "...")
+_FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_.T]|$)")
+
+
+@dataclass(frozen=True)
+class FrontMatterFields:
+    """Field names tried in order for each role (the config's ``front-matter`` table)."""
+
+    headline: tuple[str, ...] = ("title",)
+    date: tuple[str, ...] = ("date",)
+    description: tuple[str, ...] = ("description",)
+
+
+DEFAULT_FIELDS = FrontMatterFields()
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    kind: str  # yaml, toml or json
+    start: int  # offsets of the whole block, delimiters included
+    end: int
+    body_start: int  # offsets of the data between the delimiters
+    body_end: int
+    data: dict
+
+
+def _line_end(source: str, start: int) -> tuple[int, int]:
+    """(end of the line's content, start of the next line)."""
+    newline = source.find("\n", start)
+    if newline == -1:
+        return len(source), len(source)
+    content_end = newline - 1 if newline > start and source[newline - 1] == "\r" else newline
+    return content_end, newline + 1
+
+
+def find_front_matter(source: str) -> FrontMatter | None:
+    """The front matter at the very top of ``source``, or None."""
+    first_end, body_start = _line_end(source, 0)
+    opener = source[:first_end].rstrip()
+    if opener in _DELIMITERS:
+        kind = _DELIMITERS[opener]
+        closers = _YAML_CLOSERS if kind == "yaml" else ("+++",)
+        position = body_start
+        while position < len(source):
+            content_end, next_start = _line_end(source, position)
+            if source[position:content_end].rstrip() in closers:
+                return FrontMatter(kind, 0, content_end, body_start, position,
+                                   _load(kind, source[body_start:position]))
+            position = next_start
+        return None
+    if opener == "{":
+        # JSON front matter (Hugo): ends at the first line that is a lone "}".
+        position = body_start
+        while position < len(source):
+            content_end, next_start = _line_end(source, position)
+            if source[position:content_end].rstrip() == "}":
+                text = source[:content_end]
+                try:
+                    data = json.loads(text)
+                except ValueError:
+                    return None  # not JSON: leave the text to the Markdown parser
+                return FrontMatter("json", 0, content_end, body_start, position,
+                                   data if isinstance(data, dict) else {})
+            position = next_start
+    return None
+
+
+def _load(kind: str, text: str) -> dict:
+    """The parsed data; a block that does not parse is still front matter, with no data."""
+    try:
+        data = yaml.safe_load(text) if kind == "yaml" else tomllib.loads(text)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        return {}
+    return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+
+
+def blank(source: str, start: int, end: int) -> str:
+    """``source`` with [start, end) replaced by spaces, line endings kept."""
+    piece = re.sub(r"[^\r\n]", " ", source[start:end])
+    return source[:start] + piece + source[end:]
+
+
+def first_value(data: dict, names: tuple[str, ...]):
+    for name in names:
+        value = data.get(name)
+        if value not in (None, ""):
+            return name, value
+    return None, None
+
+
+def as_date(value) -> date | None:
+    """A date from a front-matter value: TOML/YAML dates and datetimes, ISO strings."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def date_from_file_name(path: str) -> date | None:
+    """The Jekyll/Eleventy/Hugo convention: ``2024-05-04-slug.md``."""
+    match = _FILE_NAME_DATE.match(PurePath(path).name)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def metadata(front: FrontMatter | None, path: str, fields: FrontMatterFields) -> dict:
+    """The document's metadata: every field, plus ``date``, ``headline`` and
+    ``description`` read through the configured field names."""
+    data = dict(front.data) if front else {}
+    result = dict(data)
+    _, value = first_value(data, fields.date)
+    when = as_date(value) or date_from_file_name(path)
+    result.pop("date", None)
+    if when:
+        result["date"] = when
+    _, headline = first_value(data, fields.headline)
+    if isinstance(headline, str):
+        result["headline"] = headline.strip()
+    _, description = first_value(data, fields.description)
+    if isinstance(description, str):
+        result["description"] = description.strip()
+    return result
+
+
+def _value_pattern(name: str) -> re.Pattern:
+    # `title: x`, `title = "x"`, `"title": "x",` with the value on the same line.
+    # Greedy to the line's end (linear); the trailing comma and blanks are cut in Python.
+    return re.compile(rf"[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*[:=][ \t]*(?P<value>\S.*)")
+
+
+def headline_block(source: str, front: FrontMatter, fields: FrontMatterFields) -> Block | None:
+    """The headline field as a block, located exactly on its source line.
+
+    The value's source text must read as the parsed value (plain, or quoted
+    without escapes); otherwise no block is made, rather than a guessed position.
+    """
+    name, headline = first_value(front.data, fields.headline)
+    if not isinstance(headline, str) or not headline.strip():
+        return None
+    pattern = _value_pattern(name)
+    position = front.body_start
+    while position < front.body_end:
+        content_end, next_start = _line_end(source, position)
+        match = pattern.match(source, position, content_end)
+        if match:
+            start = match.start("value")
+            end = start + len(source[start:content_end].rstrip().removesuffix(",").rstrip())
+            raw = source[start:end]
+            if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+                start, end = start + 1, end - 1
+            if source[start:end].strip() == headline.strip():
+                start += len(source[start:end]) - len(source[start:end].lstrip())
+                builder = ProseBuilder()
+                builder.add_source(source, start, start + len(headline.strip()))
+                text, starts, ends = builder.build()
+                return Block("headline", text, starts, ends, level=1)
+            return None
+        position = next_start
+    return None

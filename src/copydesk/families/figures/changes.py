@@ -1,0 +1,214 @@
+"""Changes stated in a sentence, with the figures they claim to describe.
+
+A change is an anchor word (rose, slipped, a 30% rise, up, doubled, five times faster) with what it
+states (a percentage, points, a fraction or a multiplier, and its hedge), and the pair of figures it
+describes: from A to B in either order, "B, up 6% from A", or "A against B". Rules compare the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from copydesk.numbers import Quantity
+from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVES, DIRECTION_ADVERBS,
+                                               FRACTIONS, HEDGES, MULTIPLIER_WORDS)
+from copydesk.families.figures.reading import Reading
+from copydesk.numbers import word_value
+
+_SKIP_BEFORE_FIGURE = {"a", "an", "the", "its", "their", "his", "her", "just", "only", "by", "some", "almost"}
+_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "having", "will",
+                "would", "could", "nearly", "almost", "than", "more", "roughly", "about", "over", "just"}
+
+
+@dataclass(frozen=True)
+class Stated:
+    kind: str  # percent, points, fraction, multiplier
+    value: float  # percent and points as written; fractions as a percentage; multipliers as a factor
+    start: int  # offsets in the sentence
+    end: int
+    hedge: str = ""
+    step: float = 1.0  # the precision written
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    anchor: str  # the change word as written
+    direction: int  # +1 up, -1 down, 0 unknown
+    stated: Stated | None
+    before: Quantity | None
+    after: Quantity | None
+
+    @property
+    def pair(self) -> bool:
+        return self.before is not None and self.after is not None
+
+
+def _hedge_kind(hedge: str) -> str:
+    return HEDGES.get(hedge, "")
+
+
+def _figure_after(reading: Reading, index: int, limit: int) -> tuple[int, str]:
+    """The index of the first quantity after ``index`` with only a hedge or an article between."""
+    position = index + 1
+    while position < limit and position <= index + 4:
+        token = reading.tokens[position]
+        if token.quantity is not None:
+            return position, reading.hedge(position)
+        if token.word not in _SKIP_BEFORE_FIGURE and token.word.split()[0:1] and \
+                not any(token.word == h.split()[0] or token.word in h.split() for h in HEDGES):
+            return -1, ""
+        position += 1
+    return -1, ""
+
+
+def _stated_after(reading: Reading, index: int, limit: int) -> Stated | None:
+    """What a change verb states: "slipped 8%", "grew by 12 per cent", "rose by a quarter", "fell 9 points"."""
+    tokens = reading.tokens
+    position, hedge = _figure_after(reading, index, limit)
+    if position >= 0:
+        quantity = tokens[position].quantity
+        if quantity.kind in ("percent", "points"):
+            return Stated(quantity.kind, quantity.value, quantity.start, quantity.end, hedge, quantity.step, quantity.text)
+        if quantity.kind == "number" and quantity.noun == "point":
+            return Stated("points", quantity.value, quantity.start, quantity.end, hedge, quantity.step, quantity.text)
+        return None
+    words = reading.words(index + 1, min(limit, index + 5))
+    for offset, word in enumerate(words):
+        if word in FRACTIONS and all(w in ("by", "a", "an", "one", "almost", "nearly", "about", "more", "than",
+                                             "roughly") for w in words[:offset]):
+            token = tokens[index + 1 + offset]
+            return Stated("fraction", FRACTIONS[word] * 100, token.start, token.end,
+                          reading.hedge(index + 1 + offset - (1 if words[offset - 1:offset] == ["a"] else 0)),
+                          text=token.text)
+    return None
+
+
+def _stated_before_noun(reading: Reading, index: int) -> Stated | None:
+    """"a 30% rise", "a 9-point fall"."""
+    if index >= 1 and reading.tokens[index - 1].quantity is not None:
+        quantity = reading.tokens[index - 1].quantity
+        if quantity.kind in ("percent", "points"):
+            return Stated(quantity.kind, quantity.value, quantity.start, quantity.end, reading.hedge(index - 1),
+                          quantity.step, quantity.text)
+    return None
+
+
+def _multiplier(reading: Reading, index: int) -> Stated | None:
+    """doubled, tripled, halved; "five times faster", "three times as many"."""
+    token = reading.tokens[index]
+    verb = CHANGE_WORDS.get(token.word, ("", 0))[0]
+    if verb in MULTIPLIER_WORDS and token.word not in ("double", "triple", "treble", "half"):
+        position = index - 1
+        while position >= 0 and reading.tokens[position].word in _AUXILIARIES and position > index - 4:
+            position -= 1
+        hedge = ""
+        for back in range(index, max(index - 4, 0) - 1, -1):
+            hedge = hedge or reading.hedge(back)
+        return Stated("multiplier", MULTIPLIER_WORDS[verb], token.start, token.end, hedge, text=token.text)
+    if token.word == "times" and index >= 1 and index + 1 < len(reading.tokens) \
+            and reading.tokens[index + 1].word in COMPARATIVES:
+        previous = reading.tokens[index - 1]
+        value = previous.quantity.value if previous.quantity is not None and previous.quantity.kind == "number" \
+            else word_value(previous.word) if previous.word else None
+        if value and value > 1:
+            return Stated("multiplier", value, previous.start, reading.tokens[index + 1].end,
+                          reading.hedge(index - 1), text=reading.text[previous.start:reading.tokens[index + 1].end])
+    return None
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Two figures of one measure: both rates, both sums of one currency, or both plain counts."""
+    if a.kind == "year" or b.kind == "year":
+        return False
+    if a.kind != b.kind:
+        return {a.kind, b.kind} == {"money", "number"} and not (a.noun if a.kind == "number" else b.noun)
+    return a.kind != "money" or a.unit == b.unit
+
+
+def value_of(quantity: Quantity, partner: Quantity) -> float:
+    """The value on the partner's scale: "from 3.5 to 4.6 million" reads 3.5 as 3.5 million."""
+    if quantity.scale == 1 and partner.scale > 1 and quantity.value < 1000:
+        return quantity.value * partner.scale
+    return quantity.value
+
+
+def _quantity_after(reading: Reading, word: str, start: int, end: int, near: int) -> Quantity | None:
+    """The figure after the relation word nearest token ``near`` in [start, end)."""
+    best = None
+    for position in range(start, end):
+        if reading.tokens[position].word != word:
+            continue
+        found, _ = _figure_after(reading, position, end)
+        if found >= 0 and reading.tokens[found].quantity.kind != "year":
+            if best is None or abs(position - near) < abs(best[0] - near):
+                best = (position, reading.tokens[found].quantity)
+    return best[1] if best else None
+
+
+def _quantity_before(reading: Reading, index: int, start: int, partner: Quantity) -> Quantity | None:
+    """The figure just before the change word, for "costs £4,120, up 6% from £3,710"."""
+    for position in range(index - 1, max(start, index - 4) - 1, -1):
+        quantity = reading.tokens[position].quantity
+        if quantity is not None:
+            return quantity if compatible(quantity, partner) else None
+    return None
+
+
+def _pair(reading: Reading, index: int, start: int, end: int, stated: Stated | None, adverb: bool
+          ) -> tuple[Quantity | None, Quantity | None]:
+    before = _quantity_after(reading, "from", start, end, index)
+    after = _quantity_after(reading, "to", start, end, index)
+    if before is not None and after is None and adverb:
+        after = _quantity_before(reading, index, start, before)
+    if stated is not None and stated.kind == "multiplier" and before is None:
+        for comparator in ("against", "versus", "vs", "than"):
+            against = _quantity_after(reading, comparator, index, end, index)
+            if against is not None:
+                ahead = [t.quantity for t in reading.tokens[index + 1:end] if t.quantity is not None]
+                return against, (ahead[0] if ahead and ahead[0] is not against else None)
+    if before is None or after is None or before is after or not compatible(before, after):
+        return None, None
+    if stated is not None and stated.start in (before.start, after.start):
+        return None, None
+    return before, after
+
+
+def read_changes(reading: Reading) -> list[Change]:
+    """Every change the sentence states, each with the pair of figures in its clause (or None)."""
+    found: list[Change] = []
+    tokens = reading.tokens
+    for index, token in enumerate(tokens):
+        word = token.word
+        if not word or not word[0].isalpha():
+            continue
+        start, end = reading.clause(index)
+        stated = _multiplier(reading, index)
+        adverb = word in DIRECTION_ADVERBS
+        if stated is None and word in CHANGE_WORDS or adverb:
+            stated = _stated_after(reading, index, end)
+            if stated is None and word in CHANGE_NOUNS:
+                stated = _stated_before_noun(reading, index)
+                if stated is None and index + 1 < end and tokens[index + 1].word == "of":
+                    stated = _stated_after(reading, index + 1, end)
+            if adverb and stated is None:
+                continue  # "up" and "down" count only with a figure: "up 6%"
+        elif stated is None:
+            continue
+        if stated is None and word not in CHANGE_WORDS:
+            continue
+        direction = DIRECTION_ADVERBS.get(word) or CHANGE_WORDS.get(word, ("", 0))[1]
+        if stated is not None and stated.kind == "multiplier" and word == "times":
+            direction = 1
+        before, after = _pair(reading, index, start, end, stated, adverb)
+        found.append(Change(token.text, direction, stated, before, after))
+    return found
+
+
+def changes_of(sentence) -> list[Change]:
+    """The sentence's changes, read once."""
+    cached = sentence.reading.__dict__.get("_changes")
+    if cached is None:
+        cached = read_changes(sentence.reading)
+        object.__setattr__(sentence.reading, "_changes", cached)
+    return cached

@@ -1,0 +1,88 @@
+"""figures.numeral-style: AP spells out one to nine and never opens a sentence with a figure.
+
+Not in tables, not money (AP writes "$5", "9 euros"), not units, ages, labels, names, ranges,
+scores, ordinals, dates or footnote marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from copydesk.document import Document
+from copydesk.finding import Hit
+from copydesk.rules import RuleContext, check
+from copydesk.families.figures.common import sentences
+
+_NUMERAL_EXCEPTIONS = re.compile(
+    r"^\s+(?:million|billion|trillion|thousand|bn|m|k|km|kg|cm|mm|ft|feet|foot|inch|inches|in|mph|kph|kmh|m|mile|miles|metres?|meters?|"
+    r"yards?|pounds?|lb|lbs|oz|tonnes?|tons?|litres?|liters?|gallons?|degrees?|gb|mb|tb|kb|ghz|mhz|hours?|minutes?|seconds?|"
+    r"hrs?|mins?|secs?|years?\s+old|year-old|-year-old|points?|percentage|goals?|runs?|wickets?|votes?|dollars?|cents?|"
+    r"pence|p|megabits?|mbps|kbps|gigabytes?|megabytes?|megapixels?|x)\b",
+    re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\baged?\s+$|\bNo\.?\s*$|\b[A-Z][\w]*\s+$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|chapter|article|page|clause|level|grade|stage|round|series|season|step|phase|number|channel|room|"
+    r"floor|platform|gate|terminal|route|line|exit|junction|episode|part|volume|division|tier|category|class|type|"
+    r"version|model|figure|table|act|scene)\s+$", re.IGNORECASE)
+_NAME_OR_DIGITS_AFTER = re.compile(r"\s+[A-Z]|\s\d")
+_DIGIT_BEFORE = re.compile(r"\d\s$")
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|or)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to|and|or|,)\s*$")
+_ORDINAL_AFTER = re.compile(r"\s*(?:st|nd|rd|th)\b|\s*[)\]]|[:/]")
+_MARK_BEFORE = re.compile(r"[(#\[^]\s*$|[^\s\w]$")  # (3), #3, [3], ^3, and footnote marks glued to a word
+SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+
+
+@check("figures.numeral-style")
+def numeral_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    for sentence in sentences(doc, headings=False, with_figures=True):
+        if sentence.block.kind == "table-cell":
+            continue  # "| Strongly agree | 1 |": a table's figures are data, not prose
+        yield from _small_numerals(sentence)
+        yield from _figure_first(sentence)
+
+
+def _small_numerals(sentence) -> Iterator[Hit]:
+    text = sentence.text
+    dates = {position for d in sentence.reading.dates for position in range(d.start, d.end)}
+    for quantity in sentence.quantities:
+        if quantity.is_word or quantity.kind != "number" or len(quantity.text) != 1 or quantity.hedge:
+            continue  # money ("9 euros", "$5"), percentages and larger numbers keep their figures
+        start, end = quantity.start, quantity.end
+        before, after = text[max(0, start - 12):start], text[end:end + 16]
+        if start in dates or after[:1] in ("%", "°", "′", "″") or after.lower().startswith((" am", " pm", " a.m", " p.m")):
+            continue  # May 4, 5%, 5pm
+        if _NUMERAL_EXCEPTIONS.match(after) or _NAMED_BEFORE.search(before) or _LABEL_BEFORE.search(before):
+            continue  # units, ages, "No 1", "Radio 4", "section 5"
+        if _NAME_OR_DIGITS_AFTER.match(after) or _DIGIT_BEFORE.search(before):
+            continue  # names ("6 Music", "2 Wikid Records") and digit groups (phone numbers)
+        if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+            continue  # ranges, series and scores: 3-1, 5 to 10
+        if _ORDINAL_AFTER.match(after) or _MARK_BEFORE.search(before):
+            continue  # 1st, (3), [2] and footnote marks
+        word = SPELLED[int(quantity.value)]
+        if start == 0:
+            word = word.capitalize()
+        fix = sentence.fix(f"Write “{word}”", start, end, word, safe=True)
+        yield sentence.hit(start, end, f"AP style spells out numbers under 10: “{word}”", word, fixes=(fix,))
+
+
+def _figure_first(sentence) -> Iterator[Hit]:
+    """A sentence that opens with a figure (years excepted)."""
+    tokens = sentence.reading.tokens
+    first = next((t for t in tokens[:2] if t.word not in ('"', "“", "‘", "'")), None)
+    if first is None or first.quantity is None:
+        return
+    quantity = first.quantity
+    text = sentence.text
+    is_sentence = len(text.split()) >= 6 and text.rstrip()[-1:] in ".!?\"”"  # not a list line or a score
+    following = tokens[1:2] if tokens[0] is first else tokens[2:3]
+    if quantity.kind == "year" or not is_sentence or quantity.is_word or quantity.text[:1] in "$£€¥":
+        return
+    if following and following[0].text[:1].isupper():
+        return  # "20 Questions", a name
+    if sum(c.isdigit() for c in quantity.text) > 1:
+        yield sentence.hit(quantity.start, quantity.end,
+                           "Do not start a sentence with a figure (years excepted); spell it out or recast")

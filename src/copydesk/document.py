@@ -140,11 +140,15 @@ class Document:
         return line_index + 1, offset - self.line_starts[line_index] + 1
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based source line, without its line ending."""
-        starts = self.line_starts
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.source)
-        return self.source[start:end].rstrip("\r\n")
+        """The text of a 1-based source line, without its line ending (kept, so that many findings on
+        one long line share one string instead of copying it each time)."""
+        lines = self.cache.setdefault("line-text", {})
+        if line not in lines:
+            starts = self.line_starts
+            start = starts[line - 1]
+            end = starts[line] if line < len(starts) else len(self.source)
+            lines[line] = self.source[start:end].rstrip("\r\n")
+        return lines[line]
 
     @property
     def headline(self) -> Block | None:

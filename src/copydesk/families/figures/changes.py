@@ -135,15 +135,11 @@ def value_of(quantity: Quantity, partner: Quantity) -> float:
 
 def _quantity_after(reading: Reading, word: str, start: int, end: int, near: int) -> Quantity | None:
     """The figure after the relation word nearest token ``near`` in [start, end)."""
-    best = None
-    for position in range(start, end):
-        if reading.tokens[position].word != word:
-            continue
+    for position in reading.near(word, near, start, end):
         found, _ = _figure_after(reading, position, end)
         if found >= 0 and reading.tokens[found].quantity.kind != "year":
-            if best is None or abs(position - near) < abs(best[0] - near):
-                best = (position, reading.tokens[found].quantity)
-    return best[1] if best else None
+            return reading.tokens[found].quantity
+    return None
 
 
 def _quantity_before(reading: Reading, index: int, start: int, partner: Quantity) -> Quantity | None:
@@ -165,7 +161,7 @@ def _pair(reading: Reading, index: int, start: int, end: int, stated: Stated | N
         for comparator in ("against", "versus", "vs", "than"):
             against = _quantity_after(reading, comparator, index, end, index)
             if against is not None:
-                ahead = [t.quantity for t in reading.tokens[index + 1:end] if t.quantity is not None]
+                ahead = [t.quantity for t in reading.tokens[index + 1:min(end, index + 12)] if t.quantity is not None]
                 return against, (ahead[0] if ahead and ahead[0] is not against else None)
     if before is None or after is None or before is after or not compatible(before, after):
         return None, None
@@ -207,8 +203,7 @@ def read_changes(reading: Reading) -> list[Change]:
 
 def changes_of(sentence) -> list[Change]:
     """The sentence's changes, read once."""
-    cached = sentence.reading.__dict__.get("_changes")
-    if cached is None:
-        cached = read_changes(sentence.reading)
-        object.__setattr__(sentence.reading, "_changes", cached)
-    return cached
+    cache = sentence.reading.cache
+    if "changes" not in cache:
+        cache["changes"] = read_changes(sentence.reading)
+    return cache["changes"]

@@ -18,30 +18,27 @@ from copydesk.families.figures.common import Sentence, sentences
 from copydesk.families.figures.lexicon import CHANGED_OVER_TIME, COST_VERBS, SAME_THING
 
 
-def _power_of_ten_apart(a: float, b: float) -> bool:
-    """17 million and 1.7 million: the same digits, the decimal point moved."""
-    if not a or not b or a == b:
-        return False
-    ratio = max(a, b) / min(a, b)
-    return any(abs(ratio - 10 ** k) < 1e-9 * 10 ** k for k in (1, 2, 3))
+def _key(quantity: Quantity, value: float) -> tuple:
+    return quantity.noun, quantity.kind, round(value, 6)
 
 
 def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
-    seen: list[Quantity] = []
+    """17 million and 1.7 million of one noun: the same digits, the decimal point moved (a factor of
+    10, 100 or 1,000). Earlier figures are kept by value, so each new one is looked up, not compared."""
+    seen: dict[tuple, Quantity] = {}
     for sentence in sentences(doc, headings=include_headings):
         for quantity in sentence.quantities:
             if not quantity.noun or quantity.noun == "time" or quantity.kind in ("year",) or quantity.value < 10:
                 continue
             if not sentence.text[quantity.end:].lstrip()[:1].islower() and sentence.block.kind == "paragraph":
                 continue  # "150 Game shops": a name follows, not the noun counted
-            for earlier in seen:
-                if earlier.noun == quantity.noun and earlier.kind == quantity.kind \
-                        and _power_of_ten_apart(earlier.value, quantity.value):
-                    yield sentence.hit(quantity.start, quantity.end,
-                                       f"{quantity.text} {quantity.noun}s here, but {earlier.text} earlier: "
-                                       "a slipped decimal or a missing zero?")
-                    break
-            seen.append(quantity)
+            slipped = (_key(quantity, quantity.value * 10.0 ** k) for k in (-3, -2, -1, 1, 2, 3))
+            earlier = next((seen[key] for key in slipped if key in seen), None)
+            if earlier is not None:
+                yield sentence.hit(quantity.start, quantity.end,
+                                   f"{quantity.text} {quantity.noun}s here, but {earlier.text} earlier: "
+                                   "a slipped decimal or a missing zero?")
+            seen.setdefault(_key(quantity, quantity.value), quantity)
 
 
 def _named_sums(sentence: Sentence) -> Iterator[tuple[str, Quantity]]:

@@ -8,8 +8,9 @@ the sentence, and this layer walks their output once, so no rule re-reads digits
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from copydesk.dates import DateMention, read_dates
 from copydesk.numbers import Quantity, read_quantities
@@ -32,11 +33,49 @@ class Token:
         return self.quantity is not None
 
 
+_CLAUSE_ENDS = (";", ":", "—", "–")
+_WINDOW = 12  # how far (in tokens) a relation word looks for its figure
+
+
 @dataclass(frozen=True)
 class Reading:
     text: str
     tokens: tuple[Token, ...]
     dates: tuple[DateMention, ...]
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # relations read from it, once
+
+    @cached_property
+    def _clause_bounds(self) -> tuple[list[int], list[int]]:
+        """For each token, where its clause starts and ends: computed once, in one pass each way."""
+        count = len(self.tokens)
+        starts, ends = [0] * count, [count] * count
+        start = 0
+        for index, token in enumerate(self.tokens):
+            if token.word in _CLAUSE_ENDS:
+                start = index + 1
+            starts[index] = start
+        end = count
+        for index in range(count - 1, -1, -1):
+            ends[index] = end
+            if self.tokens[index].word in _CLAUSE_ENDS:
+                end = index
+        return starts, ends
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each word occurs, for looking up "from", "to", "of" near a token without scanning."""
+        where: dict[str, list[int]] = {}
+        for index, token in enumerate(self.tokens):
+            if token.word:
+                where.setdefault(token.word, []).append(index)
+        return where
+
+    def near(self, word: str, index: int, start: int, end: int) -> list[int]:
+        """Positions of ``word`` in [start, end), nearest ``index`` first, at most a window's worth."""
+        positions = self.positions.get(word, [])
+        middle = bisect_left(positions, index)
+        found = [p for p in positions[max(middle - 3, 0):middle + 3] if start <= p < end and abs(p - index) <= _WINDOW]
+        return sorted(found, key=lambda p: abs(p - index))
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
@@ -65,13 +104,10 @@ class Reading:
 
     def clause(self, index: int) -> tuple[int, int]:
         """The token range of the clause around ``index``: semicolons, colons and dashes end clauses."""
-        start = index
-        while start > 0 and self.tokens[start - 1].word not in (";", ":", "—", "–"):
-            start -= 1
-        end = index
-        while end < len(self.tokens) and self.tokens[end].word not in (";", ":", "—", "–"):
-            end += 1
-        return start, end
+        if index >= len(self.tokens):
+            return index, index
+        starts, ends = self._clause_bounds
+        return starts[index], ends[index]
 
 
 @lru_cache(maxsize=4096)  # one sentence, one reading, whichever rule asks first

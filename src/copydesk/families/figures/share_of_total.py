@@ -16,6 +16,7 @@ from copydesk.families.figures.changes import Stated, compatible, value_of
 from copydesk.families.figures.common import fmt, sentences
 
 _SHARE_WORDS = {"share", "portion", "part", "contribution", "stake", "slice"}
+_WINDOW = 16  # a share and its figures sit within a few words of each other
 _DETERMINERS = {"the", "its", "their", "his", "her", "a", "total", "all", "our", "this", "that", "those"}
 
 
@@ -47,12 +48,13 @@ def claims(sentence):
         stated = _stated(quantity, reading.hedge(index))
         _, whole = _quantity_within(reading, index + 2, len(tokens))
         if reading.words(index - 1, index) == ["or"] and whole is not None:
-            parts = [t.quantity for t in tokens[reading.clause(index)[0]:index - 1] if t.quantity is not None
+            parts = [t.quantity for t in tokens[max(reading.clause(index)[0], index - _WINDOW):index - 1]
+                     if t.quantity is not None
                      and t.quantity.kind not in ("percent", "year")]
             if parts and compatible(parts[-1], whole):
                 yield parts[-1], whole, stated
                 continue
-        for position in range(index + 2, len(tokens)):  # "P% of ..., or A of B"
+        for position in range(index + 2, min(len(tokens), index + _WINDOW)):  # "P% of ..., or A of B"
             if reading.words(position, position + 2) == [",", "or"]:
                 at, part = _quantity_within(reading, position + 2, len(tokens))
                 if part is not None and reading.words(at + 1, at + 2) == ["of"]:
@@ -61,7 +63,7 @@ def claims(sentence):
                         yield part, total, stated
                 break
         if whole is not None and whole.kind == "money":  # "40% of the £250m cost; its share, £120m"
-            for position in range(index + 3, len(tokens)):
+            for position in range(index + 3, min(len(tokens), index + _WINDOW)):
                 if tokens[position].word in _SHARE_WORDS:
                     at, part = _quantity_within(reading, position + 1, len(tokens), _DETERMINERS | {","})
                     if part is not None and part.kind == "money" and part.unit == whole.unit:

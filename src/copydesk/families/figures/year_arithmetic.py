@@ -5,6 +5,7 @@ later"; "in 2011 ... five years later, in 2017"."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from copydesk.document import Document
@@ -17,8 +18,9 @@ from copydesk.families.figures.years import spans, year_positions
 def _years_compared(reading, span) -> tuple[int, int] | None:
     """(earlier year, later year) the span counts between, or None where the sentence does not say."""
     years = year_positions(reading)
-    before = [y for i, y in years if i < span.index]
-    ahead = [(i, y) for i, y in years if i > span.index]
+    split = bisect_left(years, (span.index, 0))
+    before = [y for _, y in years[max(split - 2, 0):split]]
+    ahead = years[split:split + 2]
     start, end = reading.clause(span.index)
     if span.word in ("after", "before"):
         if not before or not ahead or ahead[0][0] > span.index + 8 or ahead[0][0] >= end:

@@ -18,8 +18,11 @@ class Span:
 
 
 def year_positions(reading) -> list[tuple[int, int]]:
-    return [(i, int(t.quantity.value)) for i, t in enumerate(reading.tokens)
-            if t.quantity is not None and t.quantity.kind == "year"]
+    """(token index, year) for every year in the sentence, read once."""
+    if "years" not in reading.cache:
+        reading.cache["years"] = [(i, int(t.quantity.value)) for i, t in enumerate(reading.tokens)
+                                  if t.quantity is not None and t.quantity.kind == "year"]
+    return reading.cache["years"]
 
 
 def spans(reading) -> list[Span]:

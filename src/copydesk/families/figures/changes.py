@@ -170,34 +170,79 @@ def _pair(reading: Reading, index: int, start: int, end: int, stated: Stated | N
     return before, after
 
 
-def read_changes(reading: Reading) -> list[Change]:
-    """Every change the sentence states, each with the pair of figures in its clause (or None)."""
-    found: list[Change] = []
+@dataclass(frozen=True)
+class _Anchor:
+    index: int
+    direction: int
+    stated: Stated | None
+    adverb: bool
+    relation: bool = False  # followed at once by from/to/by: "down from $3.8bn", "fell from 5% to 4%"
+
+
+def _anchors(reading: Reading) -> list[_Anchor]:
+    """Change words with what each states (or None: "climbed from 58% to 66%" states no change itself)."""
+    found: list[_Anchor] = []
     tokens = reading.tokens
     for index, token in enumerate(tokens):
         word = token.word
         if not word or not word[0].isalpha():
             continue
-        start, end = reading.clause(index)
+        end = reading.clause(index)[1]
         stated = _multiplier(reading, index)
         adverb = word in DIRECTION_ADVERBS
-        if stated is None and word in CHANGE_WORDS or adverb:
+        if stated is None and (word in CHANGE_WORDS or adverb):
             stated = _stated_after(reading, index, end)
             if stated is None and word in CHANGE_NOUNS:
                 stated = _stated_before_noun(reading, index)
                 if stated is None and index + 1 < end and tokens[index + 1].word == "of":
                     stated = _stated_after(reading, index + 1, end)
-            if adverb and stated is None:
-                continue  # "up" and "down" count only with a figure: "up 6%"
+            if adverb and stated is None and reading.words(index + 1, index + 2) != ["from"]:
+                continue  # "up" and "down" count only with a figure ("up 6%") or a base ("down from $3.8bn")
         elif stated is None:
-            continue
-        if stated is None and word not in CHANGE_WORDS:
             continue
         direction = DIRECTION_ADVERBS.get(word) or CHANGE_WORDS.get(word, ("", 0))[1]
         if stated is not None and stated.kind == "multiplier" and word == "times":
             direction = 1
-        before, after = _pair(reading, index, start, end, stated, adverb)
-        found.append(Change(token.text, direction, stated, before, after))
+        found.append(_Anchor(index, direction, stated, adverb,
+                             reading.words(index + 1, index + 2) in (["from"], ["to"], ["by"])))
+    return found
+
+
+def _bounds(anchor: _Anchor, other: _Anchor) -> bool:
+    """Whether ``other`` ends ``anchor``'s reach: another stated change does, and so does a change the
+    other way ("grew 15.7% ..., down from 23%"); "halved, falling from 7,400 to 5,100" is one change."""
+    return other.stated is not None or (other.direction != anchor.direction and anchor.direction and other.direction)
+
+
+def _domain(anchors: list[_Anchor], position: int, start: int, end: int) -> tuple[int, int]:
+    anchor = anchors[position]
+    for other in reversed(anchors[max(position - 6, 0):position]):
+        if _bounds(anchor, other):
+            # "down from $3.8bn, while revenue rose 4.5%": the word after the other change is its own
+            start = max(start, other.index + (2 if other.relation else 1))
+            break
+    for other in anchors[position + 1:position + 7]:
+        if _bounds(anchor, other):
+            end = min(end, other.index)
+            break
+    return start, end
+
+
+def _one_sided(reading: Reading, quantity: Quantity | None) -> bool:
+    """"from less than 5bn euros": a bound, not a figure to compute with."""
+    return quantity is not None and HEDGES.get(quantity.hedge, "near") != "near"
+
+
+def read_changes(reading: Reading) -> list[Change]:
+    """Every change the sentence states, each with the pair of figures within its reach (or None)."""
+    found: list[Change] = []
+    anchors = _anchors(reading)
+    for position, anchor in enumerate(anchors):
+        start, end = _domain(anchors, position, *reading.clause(anchor.index))
+        before, after = _pair(reading, anchor.index, start, end, anchor.stated, anchor.adverb)
+        if _one_sided(reading, before) or _one_sided(reading, after):
+            before = after = None
+        found.append(Change(reading.tokens[anchor.index].text, anchor.direction, anchor.stated, before, after))
     return found
 
 

@@ -22,6 +22,15 @@ def _key(quantity: Quantity, value: float) -> tuple:
     return quantity.noun, quantity.kind, round(value, 6)
 
 
+def _in_range(sentence: Sentence, quantity: Quantity) -> bool:
+    tokens = sentence.reading.tokens
+    for index, token in enumerate(tokens):
+        if token.quantity is quantity:
+            return index >= 2 and tokens[index - 1].word in ("to", "-", "–", "and", "or") \
+                and tokens[index - 2].quantity is not None
+    return False
+
+
 def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
     """17 million and 1.7 million of one noun: the same digits, the decimal point moved (a factor of
     10, 100 or 1,000). Earlier figures are kept by value, so each new one is looked up, not compared."""
@@ -32,6 +41,8 @@ def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
                 continue
             if not sentence.text[quantity.end:].lstrip()[:1].islower() and sentence.block.kind == "paragraph":
                 continue  # "150 Game shops": a name follows, not the noun counted
+            if _in_range(sentence, quantity) or quantity.hedge:
+                continue  # "30,000 to 50,000 polygons", "about 5,000": not a figure stated as exact
             slipped = (_key(quantity, quantity.value * 10.0 ** k) for k in (-3, -2, -1, 1, 2, 3))
             earlier = next((seen[key] for key in slipped if key in seen), None)
             if earlier is not None:

@@ -23,7 +23,9 @@ _NAMED_BEFORE = re.compile(r"\baged?\s+$|\bNo\.?\s*$|\b[A-Z][\w]*\s+$")
 _LABEL_BEFORE = re.compile(
     r"\b(?:section|chapter|article|page|clause|level|grade|stage|round|series|season|step|phase|number|channel|room|"
     r"floor|platform|gate|terminal|route|line|exit|junction|episode|part|volume|division|tier|category|class|type|"
-    r"version|model|figure|table|act|scene)\s+$", re.IGNORECASE)
+    r"version|model|figure|table|act|scene|numbered|play|verse|day|week|month|year|game|match|test|note|item|question|option|slide|"
+    r"sprint|iteration|release|grant|appendix|exhibit|annex|schedule|rule|box|lot|unit|block|zone|ward|district|"
+    r"flight|bus|train|court|pool|group|league|player|team)\s+$", re.IGNORECASE)
 _NAME_OR_DIGITS_AFTER = re.compile(r"\s+[A-Z]|\s\d")
 _DIGIT_BEFORE = re.compile(r"\d\s$")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|or)\s*\d")
@@ -53,7 +55,16 @@ def _small_numerals(sentence) -> Iterator[Hit]:
         start, end = quantity.start, quantity.end
         before, after = text[max(0, start - 12):start], text[end:end + 16]
         if start in dates or after[:1] in ("%", "°", "′", "″") or after.lower().startswith((" am", " pm", " a.m", " p.m")):
-            continue  # May 4, 5%, 5pm
+            continue  # May 4, 5%, 5 pm
+        if after[:1].isalpha() or after[:1] in ("-", "–", "_", "'", "’", "×", "+", "=", "*", "/") \
+                or before[-1:] in ("+", "=", "*", "/", "×"):
+            continue  # codes, compounds and sums: 3D, 3G, 8am, 3cm, 8-core, 3-Series, 2+2=5
+        if not quantity.noun or after.lower().startswith((" out of", " through", " in ", " of 1")):
+            continue  # a count names what it counts ("9 shares"); bare digits are scores, names, scale points
+        if before.lower().rstrip().endswith(("plus", "minus")):
+            continue  # a signed balance: "plus 8"
+        if not text[:start].strip(" *_#>\"“‘(") and after[:1] in (".", ")", ":"):
+            continue  # a numbered item: "4. Never stop listening", "*6. What are"
         if _NUMERAL_EXCEPTIONS.match(after) or _NAMED_BEFORE.search(before) or _LABEL_BEFORE.search(before):
             continue  # units, ages, "No 1", "Radio 4", "section 5"
         if _NAME_OR_DIGITS_AFTER.match(after) or _DIGIT_BEFORE.search(before):
@@ -70,7 +81,9 @@ def _small_numerals(sentence) -> Iterator[Hit]:
 
 
 def _figure_first(sentence) -> Iterator[Hit]:
-    """A sentence that opens with a figure (years excepted)."""
+    """A sentence that opens with a figure (years excepted); list items are fragments, not sentences."""
+    if sentence.block.container == "list":
+        return
     tokens = sentence.reading.tokens
     first = next((t for t in tokens[:2] if t.word not in ('"', "“", "‘", "'")), None)
     if first is None or first.quantity is None:
@@ -81,8 +94,9 @@ def _figure_first(sentence) -> Iterator[Hit]:
     following = tokens[1:2] if tokens[0] is first else tokens[2:3]
     if quantity.kind == "year" or not is_sentence or quantity.is_word or quantity.text[:1] in "$£€¥":
         return
-    if following and following[0].text[:1].isupper():
-        return  # "20 Questions", a name
+    if following and following[0].text[:1].isupper() or text[quantity.end:quantity.end + 1].isalpha() \
+            or text[quantity.end:quantity.end + 1] in ("'", "’", ".", "-", ":"):
+        return  # "20 Questions", "10x", "50's", "18f.gsa.gov", "60m:": names, codes and labels
     if sum(c.isdigit() for c in quantity.text) > 1:
         yield sentence.hit(quantity.start, quantity.end,
                            "Do not start a sentence with a figure (years excepted); spell it out or recast")

@@ -112,7 +112,10 @@ class Reading:
 
 @lru_cache(maxsize=4096)  # one sentence, one reading, whichever rule asks first
 def read_sentence(text: str) -> Reading:
-    quantities = read_quantities(text)
+    dates = read_dates(text)
+    in_dates = {position for date in dates for position in range(date.start, date.end)}
+    # A day or a year inside a date is part of the date, not a figure ("from 3 August to 24 December").
+    quantities = [q for q in read_quantities(text) if q.start not in in_dates]
     tokens: list[Token] = []
     upcoming = iter(quantities)
     current = next(upcoming, None)
@@ -124,4 +127,4 @@ def read_sentence(text: str) -> Reading:
                 tokens.append(Token(current.start, current.end, current.text, "", current))
             continue
         tokens.append(Token(match.start(), match.end(), match.group(), match.group().lower()))
-    return Reading(text, tuple(tokens), read_dates(text))
+    return Reading(text, tuple(tokens), dates)

@@ -90,6 +90,9 @@ def share_groups(paragraph: list[Sentence]) -> list[ShareGroup]:
                 continue
             if quantity.kind != "percent":
                 continue
+            if quantity.value >= 100:
+                current = None  # the whole itself ("bought 100% of KFB"), not a part of it
+                continue
             after = reading.words(index + 1, index + 7)
             before = tokens[index - 1].word if index else ""
             hedge = HEDGES.get(reading.hedge(index), "")
@@ -98,7 +101,9 @@ def share_groups(paragraph: list[Sentence]) -> list[ShareGroup]:
                 continue
             if after[:1] == ["of"]:
                 whole = _whole_after(after[1:])
-                if current is None or whole != current.whole:
+                # A share of a named whole joins a group only in its own sentence: "owns 51.4% of KFB"
+                # after "bought 100% of KFB" tells of another time or owner, not another part.
+                if current is None or whole != current.whole or (current.members and current.members[-1][0] is not sentence):
                     current, start_verb = ShareGroup(whole), before
                     groups.append(current)
                 if hedge in ("high", "low") or any(w in SAYING_VERBS for w in after[1:6]):

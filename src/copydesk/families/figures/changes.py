@@ -122,7 +122,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if a.kind == "year" or b.kind == "year":
         return False
     if a.kind != b.kind:
-        return {a.kind, b.kind} == {"money", "number"} and not (a.noun if a.kind == "number" else b.noun)
+        return False
     return a.kind != "money" or a.unit == b.unit
 
 
@@ -151,18 +151,51 @@ def _quantity_before(reading: Reading, index: int, start: int, partner: Quantity
     return None
 
 
+def _quantity_after_phrase(reading: Reading, phrase: tuple[str, ...], start: int, end: int, near: int
+                           ) -> Quantity | None:
+    """The figure after "compared with", "against", "versus" nearest token ``near``."""
+    for position in reading.near(phrase[0], near, start, end):
+        last = position + len(phrase) - 1
+        if tuple(reading.words(position, last + 1)) != phrase:
+            continue
+        found, _ = _figure_after(reading, last, end)
+        if found >= 0 and reading.tokens[found].quantity.kind != "year":
+            return reading.tokens[found].quantity
+    return None
+
+
+_BASES = (("compared", "with"), ("compared", "to"), ("against",), ("versus",), ("vs",))
+
+
+def _base(reading: Reading, index: int, start: int, end: int) -> Quantity | None:
+    """What a change starts from: "from £55m", or "compared with €4bn", "against 100"."""
+    before = _quantity_after(reading, "from", start, end, index)
+    for phrase in _BASES:
+        if before is not None:
+            break
+        before = _quantity_after_phrase(reading, phrase, index + 1, end, index)
+    return before
+
+
+def _level(reading: Reading, index: int, start: int, end: int) -> Quantity | None:
+    """What a change ends at: "to £46m", or after the change word "at ¥980", "left the index at 3,400"."""
+    after = _quantity_after(reading, "to", start, end, index)
+    if after is None:
+        after = _quantity_after(reading, "at", index + 1, end, index)
+    return after
+
+
 def _pair(reading: Reading, index: int, start: int, end: int, stated: Stated | None, adverb: bool
           ) -> tuple[Quantity | None, Quantity | None]:
-    before = _quantity_after(reading, "from", start, end, index)
-    after = _quantity_after(reading, "to", start, end, index)
-    if before is not None and after is None and adverb:
-        after = _quantity_before(reading, index, start, before)
-    if stated is not None and stated.kind == "multiplier" and before is None:
-        for comparator in ("against", "versus", "vs", "than"):
-            against = _quantity_after(reading, comparator, index, end, index)
-            if against is not None:
-                ahead = [t.quantity for t in reading.tokens[index + 1:min(end, index + 12)] if t.quantity is not None]
-                return against, (ahead[0] if ahead and ahead[0] is not against else None)
+    if stated is not None and stated.kind == "multiplier" and reading.tokens[index].word == "times":
+        against = _base(reading, index, index + 1, end)  # "five times faster, at 400 against 100"
+        ahead = [t.quantity for t in reading.tokens[index + 1:min(end, index + 12)] if t.quantity is not None]
+        before, after = against, (ahead[0] if ahead and ahead[0] is not against else None)
+    else:
+        before = _base(reading, index, start, end)
+        after = _level(reading, index, start, end)
+        if before is not None and after is None and adverb:
+            after = _quantity_before(reading, index, start, before)
     if before is None or after is None or before is after or not compatible(before, after):
         return None, None
     if stated is not None and stated.start in (before.start, after.start):
@@ -179,6 +212,19 @@ class _Anchor:
     relation: bool = False  # followed at once by from/to/by: "down from $3.8bn", "fell from 5% to 4%"
 
 
+_BEFORE_CHANGE_ADVERB = {",", "(", "—", "–", "is", "are", "was", "were", "be", "been", "being", "now", "still",
+                         "sharply", "slightly", "also", "and", "but", "just", "only", "markedly", "significantly",
+                         "respectively", "while", "so", "again", "further", "strongly", "modestly", "steeply"}
+
+
+def _adverb_of_change(reading: Reading, index: int) -> bool:
+    """"profits, up 6%", "sales were down 3%": a change. "makes up 45% of", "set up 3 firms": a verb's particle."""
+    if index == 0:
+        return True
+    previous = reading.tokens[index - 1]
+    return previous.quantity is not None or previous.word in _BEFORE_CHANGE_ADVERB
+
+
 def _anchors(reading: Reading) -> list[_Anchor]:
     """Change words with what each states (or None: "climbed from 58% to 66%" states no change itself)."""
     found: list[_Anchor] = []
@@ -189,7 +235,9 @@ def _anchors(reading: Reading) -> list[_Anchor]:
             continue
         end = reading.clause(index)[1]
         stated = _multiplier(reading, index)
-        adverb = word in DIRECTION_ADVERBS
+        adverb = word in DIRECTION_ADVERBS and _adverb_of_change(reading, index)
+        if word in DIRECTION_ADVERBS and not adverb:
+            continue
         if stated is None and (word in CHANGE_WORDS or adverb):
             stated = _stated_after(reading, index, end)
             if stated is None and word in CHANGE_NOUNS:
@@ -234,14 +282,23 @@ def _one_sided(reading: Reading, quantity: Quantity | None) -> bool:
 
 
 def read_changes(reading: Reading) -> list[Change]:
-    """Every change the sentence states, each with the pair of figures within its reach (or None)."""
+    """Every change the sentence states, each with the pair of figures within its reach (or None).
+
+    Left to right: a change that bounds the next one ("fell to 41,000 from 45,000, and prices rose 5%
+    to £52") keeps its own figures, so the next one starts after them."""
     found: list[Change] = []
     anchors = _anchors(reading)
+    reach: list[int] = []  # the last token each change's figures use
     for position, anchor in enumerate(anchors):
         start, end = _domain(anchors, position, *reading.clause(anchor.index))
+        bound = next((reach[p] for p in range(position - 1, max(position - 7, -1), -1)
+                      if _bounds(anchor, anchors[p])), -1)
+        start = max(start, bound + 1)
         before, after = _pair(reading, anchor.index, start, end, anchor.stated, anchor.adverb)
         if _one_sided(reading, before) or _one_sided(reading, after):
             before = after = None
+        used = [reading.index_of[q.start] for q in (before, after) if q is not None]
+        reach.append(max(used + [anchor.index + (1 if anchor.relation else 0)]))
         found.append(Change(reading.tokens[anchor.index].text, anchor.direction, anchor.stated, before, after))
     return found
 

@@ -62,6 +62,11 @@ class Reading:
         return starts, ends
 
     @cached_property
+    def index_of(self) -> dict[int, int]:
+        """The token index of each quantity, by its start offset."""
+        return {t.start: i for i, t in enumerate(self.tokens) if t.quantity is not None}
+
+    @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Where each word occurs, for looking up "from", "to", "of" near a token without scanning."""
         where: dict[str, list[int]] = {}

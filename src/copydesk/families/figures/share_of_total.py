@@ -31,6 +31,21 @@ def _quantity_within(reading, start: int, limit: int, skip=_DETERMINERS):
     return -1, None
 
 
+def _part_of_whole_before(reading, index: int):
+    """(A, B) for "A of [the] B ..., or P%": the percentage restates a part of a whole just before it."""
+    if reading.words(index - 2, index) != [",", "or"]:
+        return None
+    figures = [(p, reading.tokens[p].quantity) for p in range(max(index - _WINDOW, 0), index - 2)
+               if reading.tokens[p].quantity is not None]
+    if len(figures) < 2:
+        return None
+    (a, part), (b, whole) = figures[-2], figures[-1]
+    between = reading.words(a + 1, b)
+    if "of" in between and set(between) <= _DETERMINERS | {"of"} and compatible(part, whole):
+        return part, whole
+    return None
+
+
 def _stated(quantity, hedge: str) -> Stated:
     return Stated("percent", quantity.value, quantity.start, quantity.end, hedge, quantity.step, quantity.text)
 
@@ -44,6 +59,9 @@ def claims(sentence):
             continue
         words = reading.words(index + 1, index + 3)
         if words[:1] != ["of"]:
+            part_and_whole = _part_of_whole_before(reading, index)  # "450 of the 600 staff, or 60%"
+            if part_and_whole:
+                yield (*part_and_whole, _stated(quantity, reading.hedge(index)))
             continue
         stated = _stated(quantity, reading.hedge(index))
         _, whole = _quantity_within(reading, index + 2, len(tokens))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copydesk.document import Document
-from copydesk.finding import Hit, Severity
+from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.common import fmt, sentences
+from copydesk.families.figures.common import sentences
 
 import calendar
 

@@ -42,7 +42,8 @@ def multiplier(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if ratio[1] >= low and ratio[0] <= high:
                 continue
             before, after = value_of(change.before, change.after), value_of(change.after, change.before)
+            times = max(before, after) / min(before, after) if change.anchor.lower() == "times" else after / before
             said = f"{stated.hedge} {stated.text}" if stated.hedge else stated.text
             yield sentence.hit(stated.start, stated.end,
-                               f"{fmt(before)} against {fmt(after)} is {middle(ratio):.2f} times, not “{said}” "
-                               f"({stated.value:g} times)")
+                               f"From {change.before.text} to {change.after.text} is {fmt(round(times, 2))} times, "
+                               f"not “{said}” ({stated.value:g} times)")

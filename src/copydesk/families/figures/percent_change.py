@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.arithmetic import (change_interval, meet, middle, number_part, points_interval,
-                                                  stated_interval)
+from copydesk.families.figures.arithmetic import change_interval, meet, number_part, points_interval, stated_interval
 from copydesk.families.figures.changes import changes_of, value_of
-from copydesk.families.figures.common import fmt, sentences
+from copydesk.families.figures.common import sentences
 
 
 @check("figures.percent-change")
@@ -28,19 +27,19 @@ def percent_change(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if rates and meet(points_interval(change.before, change.after), stated_interval(stated), tolerance):
                 continue  # points called per cent: figures.percentage-points says so
             before, after = value_of(change.before, change.after), value_of(change.after, change.before)
-            computed = middle(actual)
+            computed = (after - before) / before * 100  # reported from the figures as written
+            written = f"From {change.before.text} to {change.after.text}"
             if change.direction and computed and (computed > 0) != (change.direction > 0) \
                     and not meet(actual, (0.0, 0.0)):
                 yield sentence.hit(stated.start, stated.end,
-                                   f"From {fmt(before)} to {fmt(after)} is a change of {computed:+.1f}%, "
-                                   f"but the text says “{change.anchor}”")
+                                   f"{written} is a change of {computed:+.1f}%, but the text says “{change.anchor}”")
                 continue
             magnitude = (min(abs(actual[0]), abs(actual[1])), max(abs(actual[0]), abs(actual[1])))
             if meet(magnitude, stated_interval(stated), tolerance):
                 continue
             told = stated.text if stated.kind == "fraction" else f"{stated.value:g}%"
             yield sentence.hit(stated.start, stated.end,
-                               f"From {fmt(before)} to {fmt(after)} is a change of {abs(computed):.1f}%, not {told}",
+                               f"{written} is a change of {abs(computed):.1f}%, not {told}",
                                f"{abs(computed):.0f}%", fixes=_recomputed(sentence, stated, abs(computed)))
 
 

@@ -33,7 +33,7 @@ class Token:
         return self.quantity is not None
 
 
-_CLAUSE_ENDS = (";", ":", "—", "–")
+_CLAUSE_ENDS = (";", ":")  # dashes often set off an aside, not a new clause: "rose 9% – to 14,800"
 _WINDOW = 12  # how far (in tokens) a relation word looks for its figure
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copydesk.document import Document
-from copydesk.finding import Hit, Severity
+from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import fmt, sentences
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.arithmetic import figure_interval, meet, middle, stated_interval
+from copydesk.families.figures.arithmetic import figure_interval, meet, stated_interval
 from copydesk.families.figures.changes import Stated, compatible, value_of
-from copydesk.families.figures.common import fmt, sentences
+from copydesk.families.figures.common import sentences
 
 _SHARE_WORDS = {"share", "portion", "part", "contribution", "stake", "slice"}
 _WINDOW = 16  # a share and its figures sit within a few words of each other
@@ -101,7 +101,6 @@ def share_of_total(doc: Document, context: RuleContext) -> Iterator[Hit]:
             actual = (low_part / high_whole * 100, high_part / low_whole * 100)
             if meet(actual, stated_interval(stated), tolerance):
                 continue
-            computed = middle(actual)
+            computed = value_of(part, whole) / value_of(whole, part) * 100
             yield sentence.hit(stated.start, stated.end,
-                               f"{fmt(value_of(part, whole))} of {fmt(value_of(whole, part))} is {computed:.1f}%, "
-                               f"not {stated.value:g}%", f"{computed:.0f}%")
+                               f"{part.text} of {whole.text} is {computed:.1f}%, not {stated.value:g}%", f"{computed:.0f}%")

@@ -15,8 +15,10 @@ from copydesk.families.figures.common import fmt, sentences
 from copydesk.families.figures.years import spans, year_positions
 
 
-def _years_compared(reading, span) -> tuple[int, int] | None:
-    """(earlier year, later year) the span counts between, or None where the sentence does not say."""
+def _years_compared(reading, span, previous_year: int | None) -> tuple[int, int] | None:
+    """(earlier year, later year) the span counts between, or None where the text does not say.
+    ``previous_year`` is the last year of the paragraph's previous sentence: "He founded it in 2003.
+    It went national in 2012, nine years later." """
     years = year_positions(reading)
     split = bisect_left(years, (span.index, 0))
     before = [y for _, y in years[max(split - 2, 0):split]]
@@ -31,6 +33,8 @@ def _years_compared(reading, span) -> tuple[int, int] | None:
     if near and before:
         later = near[0]
         return (before[-1], later) if span.word in ("later", "afterwards", "on") else (later, before[-1])
+    if len(before) == 1 and previous_year is not None and span.index - 6 <= years[split - 1][0]:
+        before = [previous_year] + before
     if len(before) >= 2:
         first, second = before[-2], before[-1]
         return (first, second) if span.word in ("later", "afterwards", "on") else None
@@ -39,9 +43,14 @@ def _years_compared(reading, span) -> tuple[int, int] | None:
 
 @check("figures.year-arithmetic")
 def year_arithmetic(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    previous: tuple[object, int] | None = None  # (block, last year) of the sentence before
     for sentence in sentences(doc, with_figures=True):
+        previous_year = previous[1] if previous and previous[0] is sentence.block else None
+        years = year_positions(sentence.reading)
+        if years:
+            previous = (sentence.block, years[-1][1])
         for span in spans(sentence.reading):
-            pair = _years_compared(sentence.reading, span)
+            pair = _years_compared(sentence.reading, span, previous_year)
             if pair is None:
                 continue
             earlier, later = pair

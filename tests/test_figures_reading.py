@@ -1,0 +1,145 @@
+"""The figures family on sentences written the way reporters write them, beyond the challenge set:
+other verbs, word orders, units, currencies and scales; the readers' exact spans, messages and fixes;
+what numeral-style leaves alone; and time linear in the input."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from copydesk.config import Config
+from copydesk.fixes import apply_fixes
+from copydesk.runner import lint_text
+from copydesk.families.figures.reading import read_sentence
+from copydesk.families.figures.changes import read_changes
+
+WHEN = date(2024, 10, 1)
+
+
+def serious(text: str, select=("figures",), fmt_path="a.txt"):
+    found = lint_text(text, path=fmt_path, config=Config(select=select), date_override=WHEN)
+    return [f for f in found if f.severity.value in ("warning", "error")]
+
+
+WRONG = [
+ ("percent-change", "Net income climbed 25% to $750m from $500m in the quarter."),
+ ("percent-change", "Exports tumbled 5% to €3.2bn, compared with €4bn a year earlier, and imports fell."),
+ ("percent-change", "Ticket sales rose by 40 per cent, from 120,000 to 150,000."),
+ ("percent-change", "The firm's headcount shrank 10% to 5,400, down from 7,200."),
+ ("percent-change", "Prices are up 12% at ¥980, from ¥800 last spring."),
+ ("percent-change", "Membership increased 20 percent from 1.5 million to 2.1 million."),
+ ("percent-change", "A 15% fall left the index at 3,400, from 4,250 in March."),
+ ("percent-change", "Sales grew by a third, from 90,000 units to 150,000."),
+ ("percent-change", "Wages rose 3% to £31,500 from £30,000."),
+ ("percent-change", "Output dropped 30% from 2.4bn tonnes to 2.1bn tonnes."),
+ ("percent-change", "The deficit widened 10% to $1.2 trillion from $900bn."),
+ ("percent-change", "Profits fell 20% to 1.1bn rupees from 1bn rupees."),
+ ("percentage-points", "Unemployment fell from 7.2% to 6.1%, a drop of 1.1%."),
+ ("percentage-points", "Support for the plan rose 4 points to 52% from 46%."),
+ ("percentage-points", "Its market share slipped by 2 percentage points, from 18% to 15%."),
+ ("multiplier", "Traffic on the site tripled, from 40,000 visits to 90,000."),
+ ("multiplier", "The price of a ticket has doubled, to £45 from £30."),
+ ("multiplier", "Losses halved to $40m from $60m."),
+ ("multiplier", "The new chip is ten times faster, at 50 gigaflops against 10."),
+ ("shares-sum", "Voters gave the Greens 28% of the vote, Labour 31%, the Tories 35% and independents 12%."),
+ ("shares-sum", "Rent eats up 45% of a typical income. Food takes 30%, and transport 32%."),
+ ("shares-sum", "Of the pupils tested, 61% were girls and 44% were boys."),
+ ("parts-exceed-total", "The orchestra has 90 members, including 60 string players and 35 wind players."),
+ ("parts-exceed-total", "Of the 120 delegates, 70 backed the motion and 55 opposed it."),
+ ("parts-exceed-total", "The ship carried 300 passengers, of whom 180 were British and 150 were French."),
+ ("share-of-total", "The appeal has raised $1.2m, or 40% of its $2m goal."),
+ ("share-of-total", "About 450 of the 600 staff, or 60%, will move to the new site."),
+ ("share-of-total", "Some 2,000 homes, or 25% of the 4,000 in the town, were flooded."),
+ ("year-arithmetic", "The company was founded in 1985, three years after the 1980 merger."),
+ ("year-arithmetic", "She left the band in 2001 and rejoined it in 2009, seven years later."),
+ ("year-arithmetic", "In 1990 the plant closed; five years later, in 1997, it reopened."),
+ ("age-mismatch", "The actor, 45, was born in 1970 in Dublin."),
+ ("age-mismatch", "Born in 1960, the senator turned 60 this year."),
+ ("weekday-mismatch", "The vote takes place on Thursday, June 5, 2024."),
+ ("impossible-date", "The contract ends on April 31, 2025."),
+
+ ("percent-change", "Pre-tax profit surged 60% to £12.5m (from £9.1m)."),
+ ("percent-change", "Visitor numbers plunged 12 percent, to 2.6 million from 4 million, after the floods."),
+ ("percent-change", "The average house price is now $412,000, down 3% from $460,000 a year ago."),
+ ("percent-change", "Borrowing soared by 18% from 300bn yen to 420bn yen."),
+ ("percent-change", "Its share price has dropped 40% since January, from 250p to 190p."),
+ ("percent-change", "Enrolment rose 9% – to 14,800 students from 12,100."),
+ ("percent-change", "Sales of electric cars jumped 150% to 36,000, from 18,000 in 2022."),
+ ("percent-change", "The budget was cut by a fifth, from $50m to $45m."),
+ ("percentage-points", "The party's vote share dropped 6% from 34% to 28%."),
+ ("percentage-points", "Inflation eased 1.5 points, to 3.4% from 4.2%."),
+ ("multiplier", "Fees have quadrupled since 2010, from £3,000 to £9,000."),
+ ("multiplier", "Demand for the drug has trebled to 1.2 million doses from 600,000."),
+ ("multiplier", "The bridge is three times longer, at 900 metres against 450."),
+ ("shares-sum", "Coal provided 40% of the country's electricity. Gas supplied 35%, and renewables 30%."),
+ ("parts-exceed-total", "There were 25 patients on the ward, including 14 children and 13 adults."),
+ ("share-of-total", "Investors bought 3.2 million shares, or 45% of the 6 million on offer."),
+ ("share-of-total", "It won 120 seats, or 30% of the 320 in the chamber."),
+ ("year-arithmetic", "The treaty was signed in 1951, ten years after the war ended in 1945."),
+ ("year-arithmetic", "He founded the charity in 2003. It went national in 2012, eleven years later."),
+ ("age-mismatch", "The chef, who was born in 1980, opened her first restaurant aged 40 in 2015."),
+]
+
+RIGHT = [
+ "Net income climbed 50% to $750m from $500m in the quarter.",
+ "Exports tumbled 20% to €3.2bn, compared with €4bn a year earlier.",
+ "Ticket sales rose by 25 per cent, from 120,000 to 150,000.",
+ "Prices are up 22.5% at ¥980, from ¥800 last spring.",
+ "Membership rose by about 40 percent from 1.5 million to 2.1 million.",
+ "The deficit widened by a third to $1.2 trillion from $900bn.",
+ "Unemployment fell from 7.2% to 6.1%, a drop of 1.1 percentage points.",
+ "Support for the plan rose 6 points to 52% from 46%.",
+ "Traffic more than doubled, from 40,000 visits to 90,000.",
+ "Losses halved to $30m from $60m.",
+ "Voters gave the Greens 22% of the vote, Labour 31%, the Tories 35% and independents 12%.",
+ "About 72% of drivers said fuel was too dear, and 65% said roads were worse.",
+ "The orchestra has 90 members, including 50 string players and 35 wind players.",
+ "The appeal has raised $1.2m, or 60% of its $2m goal.",
+ "She left the band in 2001 and rejoined it in 2009, eight years later.",
+ "Shares rose 3% on Monday, while the index fell 1% to 7,400.",
+ "Revenue rose 8% to $2.1bn, and operating profit fell 12% to $340m from $390m a year ago.",
+ "In 2019, 45% of voters backed the party; in 2024, 60% did.",
+ "The town's population grew 4% to 61,000 from about 58,000.",
+ "Sales rose 10% to $1.1m in the first quarter from $1m.",
+ "The price jumped from $3 to $4.50, a rise of 50%.",
+ "Attendance fell to 41,000 from 45,000, and ticket prices rose 5% to £52.",
+ "Prices in the 10 largest cities rose between 2% and 4% last year.",
+ "Of the 30 players, 12 are from abroad.",
+ "The actor, 45, was born in 1979 in Dublin.",
+ "Temperatures fell from 30C to 18C within five hours.",
+ "The index rose 0.5% to 1,510 from 1,502.",
+
+ "Pre-tax profit surged 37% to £12.5m (from £9.1m).",
+ "The average house price is now $412,000, down 10% from $460,000 a year ago.",
+ "Profit rose 5% to £1.2m, while sales fell from £9m to £8m.",
+ "Enrolment rose 22% to 14,800 students from 12,100.",
+ "Fees have tripled since 2010, from £3,000 to £9,000.",
+ "In the survey, 48% backed the plan and 39% opposed it.",
+ "Of 500 people asked, 62% said prices were too high and 55% said service had improved.",
+ "The firm employs 2,000 people, including 400 in Scotland and 300 in Wales.",
+ "It won 96 seats, or 30% of the 320 in the chamber.",
+ "The treaty was signed in 1951, six years after the war ended in 1945.",
+ "Turnout rose from 61% to 65%, an increase of 4 percentage points.",
+ "Shares closed up 2% at 310p, having traded as high as 320p.",
+ "The scheme, launched in 2015, has cost £2bn so far and is expected to cost £3bn by 2030.",
+ "Inflation was 2.1% in May, up from 1.8% in April, while wages grew 4%.",
+ "Between 2010 and 2020 the population grew 12% to 8.9 million.",
+ "Nearly 40% of adults, or about 21 million people, now own a smart speaker.",
+ "About half of the 1,200 workers, or 600, will lose their jobs.",
+ "The company sold 3 million phones last year, up from 2.5 million, a rise of 20%.",
+ "Rates rose by a quarter of a percentage point to 5.25%.",
+ "Inflation fell to 2% in June from 3% in May, and is expected to fall to 1.5% by December.",
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence"), WRONG)
+def test_wrong_figures_are_found(rule, sentence):
+    found = serious(f"Report\n\n{sentence}\n")
+    assert any(f.rule_id == f"figures.{rule}" and f.line == 3 for f in found), [(f.rule_id, f.message) for f in found]
+
+
+@pytest.mark.parametrize("sentence", RIGHT)
+def test_right_hedged_and_rounded_figures_stay_quiet(sentence):
+    assert serious(f"Report\n\n{sentence}\n") == []

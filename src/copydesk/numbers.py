@@ -121,7 +121,7 @@ def _counts_something(text: str, end: int) -> bool:
 
 
 def _hedge_before(text: str, start: int) -> str:
-    before = text[max(0, start - 30):start].lower().rstrip()
+    before = " ".join(text[max(0, start - 30):start].lower().split())  # "more\nthan 5": one space
     for hedge in HEDGES:
         if before.endswith(hedge) and (len(before) == len(hedge) or not before[-len(hedge) - 1].isalpha()):
             return hedge

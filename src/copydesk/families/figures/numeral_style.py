@@ -59,7 +59,7 @@ def _small_numerals(sentence) -> Iterator[Hit]:
         if after[:1].isalpha() or after[:1] in ("-", "–", "_", "'", "’", "×", "+", "=", "*", "/") \
                 or before[-1:] in ("+", "=", "*", "/", "×"):
             continue  # codes, compounds and sums: 3D, 3G, 8am, 3cm, 8-core, 3-Series, 2+2=5
-        if not quantity.noun or after.lower().startswith((" out of", " through", " in ", " of 1")):
+        if not _counts_a_plural(sentence.reading, quantity) or after.lower().startswith((" out of", " through")):
             continue  # a count names what it counts ("9 shares"); bare digits are scores, names, scale points
         if before.lower().rstrip().endswith(("plus", "minus")):
             continue  # a signed balance: "plus 8"
@@ -78,6 +78,35 @@ def _small_numerals(sentence) -> Iterator[Hit]:
             word = word.capitalize()
         fix = sentence.fix(f"Write “{word}”", start, end, word, safe=True)
         yield sentence.hit(start, end, f"AP style spells out numbers under 10: “{word}”", word, fixes=(fix,))
+
+
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "feet", "teeth", "mice", "data", "media", "staff",
+                      "police", "sheep", "fish", "deer", "criteria", "phenomena", "personnel", "cattle"}
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
+                                          and len(word) > 2)
+
+
+def _counts_a_plural(reading, quantity) -> bool:
+    """"5 highly skilled specialists", "2 wonderful years": a plural noun within three words. A digit
+    before a singular or a verb is a name, a label or a value ("3 spokesperson", "lets 3 offer")."""
+    tokens = reading.tokens
+    index = reading.index_of.get(quantity.start)
+    if index is None:
+        return False
+    for token in tokens[index + 1:index + 4]:
+        if token.word in ('"', "“", "”", "'"):
+            continue
+        if not token.word[:1].isalpha():
+            return False
+        if _plural(token.word):
+            return quantity.value != 1
+        if token.word in ("of", "and", "or", "to", "in", "on", "at", "for", "is", "are", "was", "were"):
+            return False
+    return False
 
 
 def _figure_first(sentence) -> Iterator[Hit]:

@@ -14,6 +14,8 @@ from copydesk.fixes import apply_fixes
 from copydesk.runner import lint_text
 from copydesk.families.figures.reading import read_sentence
 from copydesk.families.figures.changes import read_changes
+from copydesk.dates import read_dates
+from copydesk.numbers import read_quantities
 
 WHEN = date(2024, 10, 1)
 
@@ -143,3 +145,140 @@ def test_wrong_figures_are_found(rule, sentence):
 @pytest.mark.parametrize("sentence", RIGHT)
 def test_right_hedged_and_rounded_figures_stay_quiet(sentence):
     assert serious(f"Report\n\n{sentence}\n") == []
+
+
+def _one(text: str, rule: str):
+    (found,) = [f for f in serious(text) if f.rule_id == f"figures.{rule}"]
+    return found
+
+
+def _flagged(text: str, finding) -> str:
+    return text[finding.offset:finding.end_offset]
+
+
+def test_percent_change_reports_the_stated_figure_and_a_recomputed_unsafe_fix():
+    text = "Results\n\nOperating profit slipped 8% to £46m, from £55m a year before.\n"
+    found = _one(text, "percent-change")
+    assert _flagged(text, found) == "8%"
+    assert found.message == "From £55m to £46m is a change of 16.4%, not 8%"
+    (fix,) = found.fixes
+    assert fix.applicability.value == "unsafe"
+    assert apply_fixes(text, [fix])[0] == text.replace("8%", "16%")
+
+
+def test_scales_are_compared_on_one_scale():
+    text = "Carmaker\n\nRevenue fell 15% to 870m euros, from 1.03bn euros.\n"
+    assert serious(text) == []  # 1,030m -> 870m is -15.5%, not "from 1 to 870"
+    wrong = _one("Carmaker\n\nRevenue dropped 4% to 960m euros, from 1.2bn euros in 2023.\n", "percent-change")
+    assert wrong.message == "From 1.2bn to 960m is a change of 20.0%, not 4%"
+
+
+def test_a_change_the_wrong_way_is_named():
+    found = _one("Sales\n\nSales rose 20% to 300,000 from 400,000.\n", "percent-change")
+    assert "-25.0%" in found.message and "“rose”" in found.message
+
+
+def test_points_and_percent_are_told_apart():
+    found = _one("Turnout\n\nTurnout climbed from 58% to 66%, an increase of 8%.\n", "percentage-points")
+    assert found.message == "58% to 66% is a change of 8 percentage points (or 13.8%), not 8%"
+    found = _one("Approval\n\nThe mayor's approval rating fell 9 points, from 51% to 38%.\n", "percentage-points")
+    assert found.message == "51% to 38% is 13 percentage points, not 9"
+
+
+def test_multiplier_message_and_hedges():
+    found = _one("Fines\n\nThe regulator doubled the fine, from $3m to $4.5m.\n", "multiplier")
+    assert found.message == "From $3m to $4.5m is 1.5 times, not “doubled” (2 times)"
+    found = _one("Solar\n\nInstalled capacity more than tripled, to 14 gigawatts from 6 gigawatts.\n", "multiplier")
+    assert "not “more than tripled”" in found.message
+
+
+def test_shares_across_a_paragraph_are_reported_on_the_sentence_that_passes_100():
+    text = "Budget\n\nHealth takes 38% of the council's budget. Schools take 35%, and roads and transport 31%.\n"
+    found = _one(text, "shares-sum")
+    assert _flagged(text, found) == "35%, and roads and transport 31%"
+    assert "104%" in found.message
+
+
+def test_parts_share_of_total_year_and_age_messages():
+    assert _one("Vote\n\nOf the 60 councillors, 34 voted for the plan and 29 against.\n",
+                "parts-exceed-total").message == "The parts (34 + 29 = 63) exceed the total of 60"
+    assert _one("Drive\n\nThe appeal raised £36,000, or 90% of its £30,000 target.\n",
+                "share-of-total").message == "£36,000 of £30,000 is 120.0%, not 90%"
+    assert _one("Bridge\n\nWork began in 2011 and ended in 2017, five years later.\n",
+                "year-arithmetic").message == "2011 to 2017 is 6 years, not 5"
+    assert _one("Profile\n\nBorn in 1950, the conductor turned 70 last month.\n",
+                "age-mismatch").message == "Born in 1950, the person would be 73 or 74 in 2024, not 70"
+
+
+def test_one_named_sum_with_two_values_and_a_headline_the_body_contradicts():
+    text = "Flood defences\n\nThe scheme will cost £48m, the agency said.\n\nCritics say the £54m scheme is too small.\n"
+    found = _one(text, "inconsistent-figure")
+    assert (found.line, _flagged(text, found)) == (5, "£54m")
+    text = "Council to cut 300 jobs\n\nThe council said on Monday that 250 posts would go by April.\n"
+    found = _one(text, "inconsistent-figure")
+    assert (found.line, found.message) == (1, "The headline says 300 jobs; the body says 250 posts")
+
+
+def test_weekday_fix_replaces_the_weekday_word_only():
+    text = "Strike\n\nThe strike begins on Thursday 11 March 2025.\n"
+    found = _one(text, "weekday-mismatch")
+    (fix,) = found.fixes
+    assert fix.applicability.value == "unsafe"
+    assert [(text[e.start:e.end], e.replacement) for e in fix.edits] == [("Thursday", "Tuesday")]
+
+
+def test_date_style_and_numeral_style_fixes_are_safe():
+    text = "Show\n\nIt opens on the 4th of May with 3 bands.\n"
+    found = serious(text)
+    fixes = [fix for f in found for fix in f.fixes]
+    assert {f.rule_id for f in found} == {"figures.date-style", "figures.numeral-style"}
+    assert all(fix.applicability.value == "safe" for fix in fixes)
+    assert apply_fixes(text, fixes)[0] == "Show\n\nIt opens on May 4 with three bands.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "| Answer | Count |\n|---|---|\n| Strongly agree | 1 |\n| Disagree | 4 |\n",  # table cells
+    "The fee was 9 euros and the tip 2 dollars.\n",  # money: AP uses figures
+    "As the report notes [2], prices rose.\n",  # footnote markers
+    "The phone has a 3D screen, 8GB of memory and a 4-core chip.\n",  # codes and compounds
+    "1. Never stop listening to users.\n",  # a numbered item
+    "The home side won 3-1 at 3pm, their 2nd win.\n",  # scores, times, ordinals
+])
+def test_numeral_style_leaves_tables_money_marks_and_codes_alone(text):
+    found = lint_text(f"# Notes\n\n{text}", path="a.md", config=Config(select=("figures.numeral-style",)))
+    assert found == []
+
+
+def test_the_reading_is_one_row_of_tokens_with_changes_and_their_figures():
+    reading = read_sentence("A 30% rise took the average rent to $1,950 a month from $1,700.")
+    (change,) = read_changes(reading)
+    assert (change.anchor, change.direction, change.stated.kind, change.stated.value) == ("rise", 1, "percent", 30)
+    assert (change.before.text, change.after.text) == ("$1,700", "$1,950")
+    reading = read_sentence("Attendance fell to 41,000 from 45,000, and ticket prices rose 5% to £52.")
+    fell, rose = read_changes(reading)
+    assert (fell.before.text, fell.after.text) == ("45,000", "41,000")
+    assert rose.before is None  # the base "from 45,000" belongs to "fell", not to "rose"
+
+
+ADVERSARIAL = ["1,", "1.", "12,345.67 ", "one hundred ", "February 30, 2001 Monday, ", "45% ", "$3.5bn ",
+               "rose 5% to £3m from £2m, "]
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):  # the best of three, so another process on the machine does not decide the ratio
+        for reader in (read_sentence, read_quantities, read_dates):
+            reader.cache_clear()  # time the reading too, not a cached one
+        started = time.perf_counter()
+        lint_text(text, path="a.txt", config=Config(select=("figures",)))
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL)
+def test_time_grows_linearly_with_adversarial_input(unit):
+    _seconds("Warm\n\nIt rose 5% to £3m from £2m on May 4, 2020, and 3 people, or 40% of 9, came.\n")
+    small, large = (_seconds("Headline\n\n" + unit * count + "\n") for count in (1500, 6000))
+    # Four times the input: linear time is about 4x; quadratic would be 16x. The margin above 4.5
+    # absorbs timer noise at these small sizes (bench/figures_complexity.py measures 10,000 and 40,000).
+    assert large / small < 6.5, (unit, small, large)

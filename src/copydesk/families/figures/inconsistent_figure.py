@@ -23,12 +23,9 @@ def _key(quantity: Quantity, value: float) -> tuple:
 
 
 def _in_range(sentence: Sentence, quantity: Quantity) -> bool:
-    tokens = sentence.reading.tokens
-    for index, token in enumerate(tokens):
-        if token.quantity is quantity:
-            return index >= 2 and tokens[index - 1].word in ("to", "-", "–", "and", "or") \
-                and tokens[index - 2].quantity is not None
-    return False
+    """"30,000 to 50,000 polygons": the end of a range."""
+    tokens, index = sentence.reading.tokens, sentence.reading.index_of.get(quantity.start, 0)
+    return index >= 2 and tokens[index - 1].word in ("to", "-", "–", "and", "or") and tokens[index - 2].quantity is not None
 
 
 def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:

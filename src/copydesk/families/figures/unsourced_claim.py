@@ -30,8 +30,7 @@ def unsourced_claim(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 def figure_phrase(sentence, quantity: Quantity) -> str:
     """The figure and the word after it, as written: "17 million cars"."""
-    tokens = sentence.reading.tokens
-    for index, token in enumerate(tokens):
-        if token.quantity is quantity and index + 1 < len(tokens) and tokens[index + 1].word[:1].isalpha():
-            return sentence.text[quantity.start:tokens[index + 1].end]
+    tokens, index = sentence.reading.tokens, sentence.reading.index_of.get(quantity.start)
+    if index is not None and index + 1 < len(tokens) and tokens[index + 1].word[:1].isalpha():
+        return sentence.text[quantity.start:tokens[index + 1].end]
     return quantity.text

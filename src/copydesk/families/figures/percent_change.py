@@ -37,7 +37,7 @@ def percent_change(doc: Document, context: RuleContext) -> Iterator[Hit]:
             magnitude = (min(abs(actual[0]), abs(actual[1])), max(abs(actual[0]), abs(actual[1])))
             if meet(magnitude, stated_interval(stated), tolerance):
                 continue
-            told = stated.text if stated.kind == "fraction" else f"{stated.value:g}%"
+            told = f"“{stated.text}” ({stated.value:.0f}%)" if stated.kind == "fraction" else f"{stated.value:g}%"
             yield sentence.hit(stated.start, stated.end,
                                f"{written} is a change of {abs(computed):.1f}%, not {told}",
                                f"{abs(computed):.0f}%", fixes=_recomputed(sentence, stated, abs(computed)))

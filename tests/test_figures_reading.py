@@ -82,6 +82,18 @@ WRONG = [
  ("year-arithmetic", "The treaty was signed in 1951, ten years after the war ended in 1945."),
  ("year-arithmetic", "He founded the charity in 2003. It went national in 2012, eleven years later."),
  ("age-mismatch", "The chef, who was born in 1980, opened her first restaurant aged 40 in 2015."),
+
+ ("percent-change", "The number of homeless people has risen by 50%, from 2,400 in 2019 to 3,000 last year."),
+ ("percent-change", "Turnover increased from £10m to £12m, or 40%."),
+ ("percent-change", "Profits fell by more than half, from £80m to £45m."),
+ ("multiplier", "Costs have risen fourfold, from £2m to £6m."),
+ ("percentage-points", "Inflation dropped 2 percentage points to 3.1% from 4.1%."),
+ ("percentage-points", "Its share of the market grew from 12% to 15%, a 3% increase."),
+ ("percent-change", "Net debt was cut by 30% to 700m Swiss francs from 850m Swiss francs."),
+ ("percent-change", "Rents are 20% higher than a year ago, at $2,300 against $2,100."),
+ ("share-of-total", "Women hold 120 of the 400 seats, or 25%."),
+ ("parts-exceed-total", "A crew of 40, of whom 25 were sailors and 19 engineers, was rescued."),
+ ("year-arithmetic", "The station closed in 1965, two years before the line itself shut in 1969."),
 ]
 
 RIGHT = [
@@ -133,6 +145,23 @@ RIGHT = [
  "The company sold 3 million phones last year, up from 2.5 million, a rise of 20%.",
  "Rates rose by a quarter of a percentage point to 5.25%.",
  "Inflation fell to 2% in June from 3% in May, and is expected to fall to 1.5% by December.",
+
+ "Crime rose 10% last year to 4,400 offences, from 4,000.",
+ "The club's wage bill climbed by 14% to £112m.",
+ "Turnover increased from £10m to £12m, or 20%.",
+ "Shares in the company tumbled 35 per cent to 130p from 200p.",
+ "The population has doubled since 1990 to 2 million.",
+ "The figure is 3 times higher than in 2010, at 900 against 300.",
+ "Unemployment rose to 5.2% from 4.8%, an increase of 0.4 percentage points.",
+ "Its share of the market grew from 12% to 15%, a 25% increase.",
+ "Costs have risen threefold, from £2m to £6m.",
+ "Sales were down 7% at $4.1bn versus $4.5bn a year earlier.",
+ "Sales rose 4% in the UK and 9% in France, while 60% of revenue came from abroad.",
+ "The firm's 2,000 staff, including 1,500 in London, will share a £3m bonus pot.",
+ "Of the 2.1 million people who applied, 1.6 million were accepted and 600,000 rejected.",
+ "The station closed in 1965, four years before the line itself shut in 1969.",
+ "Prices rose 3.2% in the year to March, up from 2.9% in February.",
+ "He scored 12 points, up from 9, as the team won 88-80.",
 ]
 
 

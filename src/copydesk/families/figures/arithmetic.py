@@ -56,8 +56,8 @@ def stated_interval(stated: Stated, relative_slack: float = 0.0) -> Interval:
     side = HEDGES.get(stated.hedge, "")
     if side == "low":
         return value * 0.85, high
-    if side == "high":
-        return low, float("inf")
+    if side == "high":  # "more than half" is half or more; only a percentage's own rounding below
+        return (value if stated.kind == "fraction" else low), float("inf")
     if side == "near":
         return min(low, value * 0.9), max(high, value * 1.1)
     return low, high

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from copydesk.numbers import Quantity
-from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVES, DIRECTION_ADVERBS,
-                                               FRACTIONS, HEDGES, MULTIPLIER_WORDS)
+from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVE_DIRECTIONS, COMPARATIVES,
+                                               DIRECTION_ADVERBS, FRACTIONS, HEDGES, MULTIPLIER_WORDS)
 from copydesk.families.figures.reading import Reading
 from copydesk.numbers import word_value
 
@@ -106,6 +106,10 @@ def _multiplier(reading: Reading, index: int) -> Stated | None:
         for back in range(index, max(index - 4, 0) - 1, -1):
             hedge = hedge or reading.hedge(back)
         return Stated("multiplier", MULTIPLIER_WORDS[verb], token.start, token.end, hedge, text=token.text)
+    if token.word.endswith("fold") and len(token.word) > 4:  # "fourfold", "ten-fold"
+        factor = word_value(token.word[:-4].rstrip("-"))
+        if factor and factor > 1:
+            return Stated("multiplier", factor, token.start, token.end, reading.hedge(index), text=token.text)
     if token.word == "times" and index >= 1 and index + 1 < len(reading.tokens) \
             and reading.tokens[index + 1].word in COMPARATIVES:
         previous = reading.tokens[index - 1]
@@ -225,6 +229,32 @@ def _adverb_of_change(reading: Reading, index: int) -> bool:
     return previous.quantity is not None or previous.word in _BEFORE_CHANGE_ADVERB
 
 
+def _comparative(reading: Reading, index: int) -> Stated | None:
+    """"20% higher", "a third lower": a change stated before a comparative."""
+    if reading.tokens[index].word not in COMPARATIVE_DIRECTIONS or index == 0:
+        return None
+    quantity = reading.tokens[index - 1].quantity
+    if quantity is not None and quantity.kind == "percent":
+        return Stated("percent", quantity.value, quantity.start, quantity.end, reading.hedge(index - 1),
+                      quantity.step, quantity.text)
+    previous = reading.tokens[index - 1].word
+    if previous in FRACTIONS:
+        token = reading.tokens[index - 1]
+        return Stated("fraction", FRACTIONS[previous] * 100, token.start, token.end, text=token.text)
+    return None
+
+
+def _restated(reading: Reading, index: int, end: int) -> Stated | None:
+    """"increased from £10m to £12m, or 20%": the change restated after its figures."""
+    for position in reading.near("or", index, index + 1, end):
+        quantity = reading.tokens[position + 1].quantity if position + 1 < end else None
+        if reading.words(position - 1, position) == [","] and quantity is not None and quantity.kind == "percent" \
+                and reading.words(position + 2, position + 3) != ["of"]:
+            return Stated("percent", quantity.value, quantity.start, quantity.end, reading.hedge(position + 1),
+                          quantity.step, quantity.text)
+    return None
+
+
 def _anchors(reading: Reading) -> list[_Anchor]:
     """Change words with what each states (or None: "climbed from 58% to 66%" states no change itself)."""
     found: list[_Anchor] = []
@@ -235,6 +265,10 @@ def _anchors(reading: Reading) -> list[_Anchor]:
             continue
         end = reading.clause(index)[1]
         stated = _multiplier(reading, index)
+        comparative = _comparative(reading, index)
+        if comparative is not None:
+            found.append(_Anchor(index, COMPARATIVE_DIRECTIONS[word], comparative, False))
+            continue
         adverb = word in DIRECTION_ADVERBS and _adverb_of_change(reading, index)
         if word in DIRECTION_ADVERBS and not adverb:
             continue
@@ -246,6 +280,8 @@ def _anchors(reading: Reading) -> list[_Anchor]:
                     stated = _stated_after(reading, index + 1, end)
             if adverb and stated is None and reading.words(index + 1, index + 2) != ["from"]:
                 continue  # "up" and "down" count only with a figure ("up 6%") or a base ("down from $3.8bn")
+            if stated is None:
+                stated = _restated(reading, index, end)
         elif stated is None:
             continue
         direction = DIRECTION_ADVERBS.get(word) or CHANGE_WORDS.get(word, ("", 0))[1]

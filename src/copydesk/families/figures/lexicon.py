@@ -26,6 +26,9 @@ CHANGE_NOUNS = {"rise", "increase", "growth", "gain", "jump", "surge", "hike", "
 MULTIPLIER_WORDS = {"double": 2.0, "treble": 3.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1, "two-thirds": 2 / 3,
              "three-quarters": 0.75, "two-fifths": 0.4, "three-fifths": 0.6}
+# "20% higher", "a third cheaper": comparatives that state a change with the figure before them.
+COMPARATIVE_DIRECTIONS = {"higher": 1, "more": 1, "bigger": 1, "larger": 1, "greater": 1, "dearer": 1,
+                          "lower": -1, "less": -1, "fewer": -1, "smaller": -1, "cheaper": -1}
 COMPARATIVES = {"faster", "higher", "more", "larger", "bigger", "greater", "longer", "heavier", "stronger",
                 "quicker", "as"}
 

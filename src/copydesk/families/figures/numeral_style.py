@@ -59,7 +59,7 @@ def _small_numerals(sentence) -> Iterator[Hit]:
         if after[:1].isalpha() or after[:1] in ("-", "–", "_", "'", "’", "×", "+", "=", "*", "/") \
                 or before[-1:] in ("+", "=", "*", "/", "×"):
             continue  # codes, compounds and sums: 3D, 3G, 8am, 3cm, 8-core, 3-Series, 2+2=5
-        if not _counts_a_plural(sentence.reading, quantity) or after.lower().startswith((" out of", " through")):
+        if not _counts_a_plural(sentence.reading, quantity) or after.lower().startswith((" out of", " through", " times")):
             continue  # a count names what it counts ("9 shares"); bare digits are scores, names, scale points
         if before.lower().rstrip().endswith(("plus", "minus")):
             continue  # a signed balance: "plus 8"

@@ -65,7 +65,8 @@ def parts_exceed_total(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if len(parts) < 2 or any(part.value >= total.value for part in parts):
                 continue
             summed = sum(part.value for part in parts)
-            if summed > total.value:
+            # Each figure may be rounded: 1.6 million and 600,000 can be among 2.1 million.
+            if sum(part.value - part.step / 2 for part in parts) > total.value + total.step / 2:
                 yield sentence.hit(anchor.start, parts[-1].end,
                                    f"The parts ({' + '.join(fmt(p.value) for p in parts)} = {fmt(summed)}) "
                                    f"exceed the total of {fmt(total.value)}")

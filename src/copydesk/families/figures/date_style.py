@@ -8,6 +8,7 @@ from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
+from copydesk.families.figures.voice import voice
 
 import calendar
 
@@ -16,8 +17,8 @@ import calendar
 def date_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, with_figures=True):
         for mention in sentence.reading.dates:
-            if not mention.ordinal_form:
-                continue
+            if not mention.ordinal_form or not voice(doc, sentence.block).editable(sentence.start + mention.start):
+                continue  # AP dates, or words the editor does not restyle (quotes, letters)
             month = calendar.month_name[mention.month]
             ap = f"{month} {mention.day}" + (f", {mention.year}" if mention.year else "")
             if mention.weekday is not None:

@@ -12,6 +12,7 @@ from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
+from copydesk.families.figures.voice import voice
 
 _NUMERAL_EXCEPTIONS = re.compile(
     r"^\s+(?:million|billion|trillion|thousand|bn|m|k|km|kg|cm|mm|ft|feet|foot|inch|inches|in|mph|kph|kmh|m|mile|miles|metres?|meters?|"
@@ -40,13 +41,37 @@ SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight
 @check("figures.numeral-style")
 def numeral_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, headings=False, with_figures=True):
-        if sentence.block.kind == "table-cell":
-            continue  # "| Strongly agree | 1 |": a table's figures are data, not prose
-        yield from _small_numerals(sentence)
-        yield from _figure_first(sentence)
+        if sentence.block.kind == "table-cell" or sentence.block.container == "list":
+            continue  # "| Strongly agree | 1 |", "- 8 agreements": tables and lists set figures on purpose
+        speaker = voice(doc, sentence.block)
+        names = _digit_names(doc)
+        for hit, offset in _small_numerals(sentence, names):
+            if speaker.editable(sentence.start + offset):
+                yield hit
+        for hit, offset in _figure_first(sentence):
+            if speaker.editable(sentence.start + offset):
+                yield hit
 
 
-def _small_numerals(sentence) -> Iterator[Hit]:
+def _digit_names(doc: Document) -> set[str]:
+    """Digits the article uses as names ("3's marketing director", "3 says"): read once per article."""
+    if "figures-digit-names" not in doc.cache:
+        names = set()
+        for sentence in sentences(doc, headings=False, with_figures=True):
+            tokens = sentence.reading.tokens
+            for index, token in enumerate(tokens[:-1]):
+                if token.quantity is not None and len(token.text) == 1 and token.quantity.kind == "number":
+                    following = sentence.text[token.end:token.end + 2]
+                    if following in ("'s", "’s") or tokens[index + 1].word in _NAME_VERBS:
+                        names.add(token.text)
+        doc.cache["figures-digit-names"] = names
+    return doc.cache["figures-digit-names"]
+
+
+_NAME_VERBS = {"says", "said", "is", "was", "has", "had", "will", "plans", "launched", "offers", "announced"}
+
+
+def _small_numerals(sentence, names: set[str]) -> Iterator[tuple[Hit, int]]:
     text = sentence.text
     dates = {position for d in sentence.reading.dates for position in range(d.start, d.end)}
     for quantity in sentence.quantities:
@@ -54,6 +79,8 @@ def _small_numerals(sentence) -> Iterator[Hit]:
             continue  # money ("9 euros", "$5"), percentages and larger numbers keep their figures
         start, end = quantity.start, quantity.end
         before, after = text[max(0, start - 12):start], text[end:end + 16]
+        if quantity.text in names:
+            continue  # the mobile operator 3, not three of something
         if start in dates or after[:1] in ("%", "°", "′", "″") or after.lower().startswith((" am", " pm", " a.m", " p.m")):
             continue  # May 4, 5%, 5 pm
         if after[:1].isalpha() or after[:1] in ("-", "–", "_", "'", "’", "×", "+", "=", "*", "/") \
@@ -77,7 +104,7 @@ def _small_numerals(sentence) -> Iterator[Hit]:
         if start == 0:
             word = word.capitalize()
         fix = sentence.fix(f"Write “{word}”", start, end, word, safe=True)
-        yield sentence.hit(start, end, f"AP style spells out numbers under 10: “{word}”", word, fixes=(fix,))
+        yield sentence.hit(start, end, f"AP style spells out numbers under 10: “{word}”", word, fixes=(fix,)), start
 
 
 _IRREGULAR_PLURALS = {"people", "men", "women", "children", "feet", "teeth", "mice", "data", "media", "staff",
@@ -109,10 +136,8 @@ def _counts_a_plural(reading, quantity) -> bool:
     return False
 
 
-def _figure_first(sentence) -> Iterator[Hit]:
-    """A sentence that opens with a figure (years excepted); list items are fragments, not sentences."""
-    if sentence.block.container == "list":
-        return
+def _figure_first(sentence) -> Iterator[tuple[Hit, int]]:
+    """A sentence that opens with a figure (years excepted)."""
     tokens = sentence.reading.tokens
     first = next((t for t in tokens[:2] if t.word not in ('"', "“", "‘", "'")), None)
     if first is None or first.quantity is None:
@@ -128,4 +153,4 @@ def _figure_first(sentence) -> Iterator[Hit]:
         return  # "20 Questions", "10x", "50's", "18f.gsa.gov", "60m:": names, codes and labels
     if sum(c.isdigit() for c in quantity.text) > 1:
         yield sentence.hit(quantity.start, quantity.end,
-                           "Do not start a sentence with a figure (years excepted); spell it out or recast")
+                           "Do not start a sentence with a figure (years excepted); spell it out or recast"), quantity.start

@@ -311,3 +311,24 @@ def test_time_grows_linearly_with_adversarial_input(unit):
     # Four times the input: linear time is about 4x; quadratic would be 16x. The margin above 4.5
     # absorbs timer noise at these small sizes (bench/figures_complexity.py measures 10,000 and 40,000).
     assert large / small < 6.5, (unit, small, large)
+
+
+def test_long_sentences_with_currency_conversions_keep_their_pair():
+    text = ("Results\n\nQuarterly profits jumped 96% to $1.13bn (£600m; 900m euros) for the three months to "
+            "December, from $639m a year earlier.\n")
+    found = _one(text, "percent-change")
+    assert found.message == "From $639m to $1.13bn is a change of 76.8%, not 96%"
+
+
+def test_style_rules_leave_quotes_block_quotes_and_readers_letters_alone():
+    quoted = 'Rail\n\n"We saw 3 trains cancelled on the 4th of May," she said. We saw 3 trains.\n'
+    assert [(f.rule_id, f.column) for f in serious(quoted)] == [("figures.numeral-style", 65)]  # outside the quote
+    block_quote = "# Rail\n\n> We waited 3 hours on the platform.\n"
+    assert serious(block_quote, fmt_path="a.md") == []
+    letters = ("Your views\n\nThe minimum wage will rise in October, the government said.\n\n"
+               "Ministers expect more than 1m people to benefit.\n\n"
+               "I have run my shop for 9 years and I cannot pay more.\n\n"
+               "My 2 sons both earn the minimum wage, and I think it is too low.\n")
+    assert serious(letters) == []
+    own_voice = "About me\n\nI have written about markets for years.\n\nI have 8 years of experience.\n"
+    assert [f.rule_id for f in serious(own_voice)] == ["figures.numeral-style"]

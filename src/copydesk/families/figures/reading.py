@@ -34,7 +34,7 @@ class Token:
 
 
 _CLAUSE_ENDS = (";", ":")  # dashes often set off an aside, not a new clause: "rose 9% – to 14,800"
-_WINDOW = 12  # how far (in tokens) a relation word looks for its figure
+_WINDOW = 20  # how far (in tokens) a change looks for its relation words: room for "(£600m; 151m euros)"
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,19 @@ class Reading:
         """For each token, where its clause starts and ends: computed once, in one pass each way."""
         count = len(self.tokens)
         starts, ends = [0] * count, [count] * count
+        breaks, depth = [False] * count, 0
+        for index, token in enumerate(self.tokens):  # "(£104m; 151m euros)": no clause ends in brackets
+            depth = depth + 1 if token.word == "(" else max(depth - 1, 0) if token.word == ")" else depth
+            breaks[index] = token.word in _CLAUSE_ENDS and depth == 0
         start = 0
-        for index, token in enumerate(self.tokens):
-            if token.word in _CLAUSE_ENDS:
+        for index in range(count):
+            if breaks[index]:
                 start = index + 1
             starts[index] = start
         end = count
         for index in range(count - 1, -1, -1):
             ends[index] = end
-            if self.tokens[index].word in _CLAUSE_ENDS:
+            if breaks[index]:
                 end = index
         return starts, ends
 

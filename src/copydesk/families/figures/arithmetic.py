@@ -77,4 +77,4 @@ def number_part(text: str) -> tuple[int, int]:
     end = start
     while end < len(text) and (text[end].isdigit() or text[end] in ".,"):
         end += 1
-    return start, end.__index__() if text[end - 1:end] not in ".," else end - 1
+    return start, end - 1 if text[end - 1:end] in ".," else end

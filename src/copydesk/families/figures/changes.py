@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from copydesk.numbers import Quantity
+from copydesk.numbers import Quantity, word_value
 from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVE_DIRECTIONS, COMPARATIVES,
                                                DIRECTION_ADVERBS, FRACTIONS, HEDGES, MULTIPLIER_WORDS)
 from copydesk.families.figures.reading import Reading
-from copydesk.numbers import word_value
 
 _SKIP_BEFORE_FIGURE = {"a", "an", "the", "its", "their", "his", "her", "just", "only", "by", "some", "almost"}
-_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "having", "will",
-                "would", "could", "nearly", "almost", "than", "more", "roughly", "about", "over", "just"}
 
 
 @dataclass(frozen=True)
@@ -99,10 +96,7 @@ def _multiplier(reading: Reading, index: int) -> Stated | None:
     token = reading.tokens[index]
     verb = CHANGE_WORDS.get(token.word, ("", 0))[0]
     if verb in MULTIPLIER_WORDS and token.word not in ("double", "triple", "treble", "half"):
-        position = index - 1
-        while position >= 0 and reading.tokens[position].word in _AUXILIARIES and position > index - 4:
-            position -= 1
-        hedge = ""
+        hedge = ""  # "more than tripled", "has almost doubled": the nearest hedge within three words
         for back in range(index, max(index - 4, 0) - 1, -1):
             hedge = hedge or reading.hedge(back)
         return Stated("multiplier", MULTIPLIER_WORDS[verb], token.start, token.end, hedge, text=token.text)
@@ -312,7 +306,7 @@ def _domain(anchors: list[_Anchor], position: int, start: int, end: int) -> tupl
     return start, end
 
 
-def _one_sided(reading: Reading, quantity: Quantity | None) -> bool:
+def _one_sided(quantity: Quantity | None) -> bool:
     """"from less than 5bn euros": a bound, not a figure to compute with."""
     return quantity is not None and HEDGES.get(quantity.hedge, "near") != "near"
 
@@ -331,7 +325,7 @@ def read_changes(reading: Reading) -> list[Change]:
                       if _bounds(anchor, anchors[p])), -1)
         start = max(start, bound + 1)
         before, after = _pair(reading, anchor.index, start, end, anchor.stated, anchor.adverb)
-        if _one_sided(reading, before) or _one_sided(reading, after):
+        if _one_sided(before) or _one_sided(after):
             before = after = None
         used = [reading.index_of[q.start] for q in (before, after) if q is not None]
         reach.append(max(used + [anchor.index + (1 if anchor.relation else 0)]))

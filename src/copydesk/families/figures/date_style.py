@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 
 from copydesk.document import Document
@@ -10,7 +11,6 @@ from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
 from copydesk.families.figures.voice import voice
 
-import calendar
 
 
 @check("figures.date-style")

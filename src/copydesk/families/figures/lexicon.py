@@ -43,11 +43,7 @@ HEDGES = {
     "an estimated": "near", "estimated": "near", "circa": "near", "c.": "near", "approx": "near",
     "almost exactly": "near", "broadly": "near", "something like": "near",
 }
-HEDGE_FIRST_WORDS = {h.split()[0] for h in HEDGES}
 
-RELATION_WORDS = {"from", "to", "by", "of", "or", "against", "versus", "vs", "including", "whom", "which",
-                  "compared", "among", "with", "at"}
-COMPARATORS = ("against", "versus", "vs", "compared with", "compared to", "from")
 
 ATTRIBUTION_WORDS = {
     "said", "says", "say", "told", "tells", "according", "reported", "reports", "estimated", "estimate",
@@ -60,7 +56,6 @@ SAYING_VERBS = {"said", "say", "says", "think", "thought", "believe", "believed"
                 "reported", "backed", "favour", "favoured", "prefer", "preferred", "would", "had", "have", "use",
                 "used", "own", "owned", "did", "do", "could", "can"}
 
-YEAR_SPANS = {"year", "years"}
 LATER_WORDS = {"later": 1, "after": 1, "afterwards": 1, "on": 1, "earlier": -1, "before": -1, "previously": -1}
 
 

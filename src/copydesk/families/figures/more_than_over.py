@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
 
-import re
 
 _MORE_THAN = re.compile(r"\bmore than\s+(?=[$£€]?\d|\w+\s+(?:thousand|million|billion))", re.IGNORECASE)
 _OVER = re.compile(r"\bover\s+(?=[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)

@@ -5,8 +5,8 @@ scores, ordinals, dates or footnote marks."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+import re
 
 from copydesk.document import Document
 from copydesk.finding import Hit

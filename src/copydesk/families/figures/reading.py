@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from copydesk.dates import DateMention, read_dates
 from copydesk.numbers import Quantity, read_quantities
@@ -119,7 +119,6 @@ class Reading:
         return starts[index], ends[index]
 
 
-@lru_cache(maxsize=4096)  # one sentence, one reading, whichever rule asks first
 def read_sentence(text: str) -> Reading:
     dates = read_dates(text)
     in_dates = {position for date in dates for position in range(date.start, date.end)}

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from copydesk.document import Document
-from copydesk.finding import Hit
-from copydesk.rules import RuleContext, check
-from copydesk.families.figures.common import fmt, sentences
-
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from copydesk.document import Document
+from copydesk.finding import Hit
+from copydesk.rules import RuleContext, check
+from copydesk.families.figures.common import fmt, sentences
 from copydesk.numbers import singular
 from copydesk.rules import rules_dir
 from copydesk.families.figures.unsourced_claim import figure_phrase

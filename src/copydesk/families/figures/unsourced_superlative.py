@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
 
-import re
 
 SUPERLATIVE = re.compile(
     r"\b(?:the\s+)(?:(?:world's|country's|nation's|city's)\s+)?(?:(?:largest|biggest|highest|lowest|fastest|oldest|youngest|"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
+from datetime import date
 
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
-
-import calendar
-from datetime import date
-
 from copydesk.dates import is_possible
 
 

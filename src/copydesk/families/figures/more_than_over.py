@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-import re
 
 from copydesk.document import Document
 from copydesk.finding import Hit
@@ -11,15 +10,19 @@ from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
 
 
-_MORE_THAN = re.compile(r"\bmore than\s+(?=[$£€]?\d|\w+\s+(?:thousand|million|billion))", re.IGNORECASE)
-_OVER = re.compile(r"\bover\s+(?=[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
-
-
 @check("figures.more-than-over")
 def more_than_over(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    preferred = context.options["prefer"]
-    unwanted, wanted = (_OVER, "more than") if preferred == "more than" else (_MORE_THAN, "over")
-    for sentence in sentences(doc):
-        for match in unwanted.finditer(sentence.text):
-            yield sentence.hit(match.start(), match.end() - 1 if match.group().endswith(" ") else match.end(),
-                               f"House style uses “{wanted}” with figures", wanted)
+    """A figure hedged with the word house style does not use; the fix (safe) swaps the hedge only."""
+    wanted = context.options["prefer"]
+    unwanted = "over" if wanted == "more than" else "more than"
+    length = len(unwanted.split())
+    for sentence in sentences(doc, with_figures=True):
+        tokens = sentence.reading.tokens
+        for index, token in enumerate(tokens):
+            if token.quantity is None or token.quantity.kind == "year" or sentence.reading.hedge(index) != unwanted:
+                continue
+            start, end = tokens[index - length].start, tokens[index - 1].end
+            written = sentence.text[start:end]
+            replacement = wanted.capitalize() if written[:1].isupper() else wanted
+            yield sentence.hit(start, end, f"House style uses “{wanted}” with figures", wanted,
+                               fixes=(sentence.fix(f"Write “{replacement}”", start, end, replacement, safe=True),))

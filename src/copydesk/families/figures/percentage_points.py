@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.arithmetic import change_interval, meet, middle, points_interval, stated_interval
+from copydesk.families.figures.arithmetic import (change_interval, meet, middle, number_part, points_interval,
+                                                  stated_interval)
 from copydesk.families.figures.changes import changes_of
 from copydesk.families.figures.common import fmt, sentences
 
@@ -32,9 +33,13 @@ def percentage_points(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 # Points are read off the figures as written: 46% to 52% is 6 points, whatever the rounding.
                 slack = max(stated.step, change.before.step, change.after.step) / 2 + tolerance
                 if abs(abs(high - low) - stated.value) > slack:
+                    moved_text = fmt(round(abs(high - low), 2))
+                    start, end = number_part(stated.text)
+                    fix = sentence.fix(f"Write {moved_text}", stated.start + start, stated.start + end, moved_text,
+                                       safe=False)
                     yield sentence.hit(stated.start, stated.end,
-                                       f"{fmt(low)}% to {fmt(high)}% is {fmt(round(abs(high - low), 2))} percentage "
-                                       f"points, not {stated.value:g}", fmt(round(abs(high - low), 2)))
+                                       f"{fmt(low)}% to {fmt(high)}% is {moved_text} percentage "
+                                       f"points, not {stated.value:g}", moved_text, fixes=(fix,))
                 continue
             relative_ok = relative is not None and meet(
                 (min(abs(relative[0]), abs(relative[1])), max(abs(relative[0]), abs(relative[1]))),
@@ -47,7 +52,8 @@ def percentage_points(doc: Document, context: RuleContext) -> Iterator[Hit]:
             relative_as_written = written is not None and abs(written - stated.value) <= tolerance + stated.step / 2
             if points_match and not relative_as_written and (not relative_ok or abs(moved - stated.value) <= stated.step / 2):
                 as_percent = f" (or {abs(middle(relative)):.1f}%)" if relative else ""
+                points_text = f"{fmt(round(moved, 2))} percentage points"
+                fix = sentence.fix(f"Write {points_text}", stated.start, stated.end, points_text, safe=False)
                 yield sentence.hit(stated.start, stated.end,
                                    f"{fmt(low)}% to {fmt(high)}% is a change of {fmt(round(moved, 2))} percentage "
-                                   f"points{as_percent}, not {stated.value:g}%",
-                                   f"{fmt(round(moved, 2))} percentage points")
+                                   f"points{as_percent}, not {stated.value:g}%", points_text, fixes=(fix,))

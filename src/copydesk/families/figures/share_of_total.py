@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.arithmetic import figure_interval, meet, stated_interval
+from copydesk.families.figures.arithmetic import figure_interval, meet, number_part, stated_interval
 from copydesk.families.figures.changes import Stated, compatible, value_of
 from copydesk.families.figures.common import sentences
 
@@ -102,5 +102,9 @@ def share_of_total(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if meet(actual, stated_interval(stated), tolerance):
                 continue
             computed = value_of(part, whole) / value_of(whole, part) * 100
+            start, end = number_part(stated.text)
+            fix = sentence.fix(f"Write {computed:.0f}%", stated.start + start, stated.start + end, f"{computed:.0f}",
+                               safe=False)
             yield sentence.hit(stated.start, stated.end,
-                               f"{part.text} of {whole.text} is {computed:.1f}%, not {stated.value:g}%", f"{computed:.0f}%")
+                               f"{part.text} of {whole.text} is {computed:.1f}%, not {stated.value:g}%", f"{computed:.0f}%",
+                               fixes=(fix,))

@@ -332,3 +332,20 @@ def test_style_rules_leave_quotes_block_quotes_and_readers_letters_alone():
     assert serious(letters) == []
     own_voice = "About me\n\nI have written about markets for years.\n\nI have 8 years of experience.\n"
     assert [f.rule_id for f in serious(own_voice)] == ["figures.numeral-style"]
+
+
+ARTICLES = [
+ ("bad", "Stadium plan\n\nThe stadium will cost $1.2bn, officials said.\n\nOpponents say the $1.5bn stadium is a waste of money.\n"),
+ ("bad", "Factory to shed 1,000 jobs\n\nThe company said 800 roles would go at the plant.\n"),
+ ("bad", "Fire destroys 40 homes\n\nFirefighters said 30 houses had been destroyed.\n"),
+ ("good", "Firm to cut 300 jobs\n\nThe firm will cut 250 jobs this year and 50 next year.\n"),
+ ("good", "Firm to cut 300 jobs\n\nThe firm, which employs 2,000 people, said about 300 posts would go.\n"),
+ ("good", "Stadium plan\n\nThe stadium was originally to cost $1.2bn.\n\nNow the $1.5bn stadium is a waste of money, critics say.\n"),
+ ("good", "Two bridges\n\nThe first bridge will cost £40m. A second, the £55m bridge over the Tay, opens later.\n"),
+]
+
+
+@pytest.mark.parametrize(("expected", "article"), ARTICLES)
+def test_one_quantity_across_the_article(expected, article):
+    found = [f for f in serious(article) if f.rule_id == "figures.inconsistent-figure"]
+    assert bool(found) == (expected == "bad"), [(f.line, f.message) for f in found]

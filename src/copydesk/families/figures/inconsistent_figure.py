@@ -86,6 +86,12 @@ def _group(noun: str) -> set[str]:
     return next((group for group in SAME_THING if noun in group), {noun})
 
 
+def _adds_up(total: float, values: list[float]) -> bool:
+    """"300 jobs" over "250 jobs this year and 50 next year": the body gives the headline's figure in parts."""
+    return any(same_value(a + b, total, 0.05) for i, a in enumerate(values) for b in values[i + 1:]) \
+        or (len(values) > 2 and same_value(sum(values), total, 0.05))
+
+
 def _headline_against_body(doc: Document) -> Iterator[Hit]:
     body = [q for s in sentences(doc, headings=False, with_figures=True) for q in s.quantities]
     for sentence in sentences(doc, with_figures=True):
@@ -101,7 +107,7 @@ def _headline_against_body(doc: Document) -> Iterator[Hit]:
             group = _group(quantity.noun)
             rivals = [q for q in body if q.noun in group and q.kind == "number" and not q.hedge and q.value
                       and 0.5 <= quantity.value / q.value <= 2]
-            if rivals:
+            if rivals and not _adds_up(quantity.value, [q.value for q in body if q.kind == "number"][:20]):
                 yield sentence.hit(quantity.start, quantity.end,
                                    f"The headline says {quantity.text} {quantity.noun}s; the body says "
                                    f"{rivals[0].text} {rivals[0].noun}s")

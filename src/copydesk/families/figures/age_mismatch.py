@@ -15,6 +15,8 @@ from copydesk.families.figures.years import ages, birth_years
 @check("figures.age-mismatch")
 def age_mismatch(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, with_figures=True):
+        if "born" not in sentence.text.lower():
+            continue  # the relation needs its word; most sentences are passed over before tokens are made
         births = birth_years(sentence.reading)
         if not births:
             continue

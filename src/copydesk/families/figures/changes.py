@@ -249,13 +249,19 @@ def _restated(reading: Reading, index: int, end: int) -> Stated | None:
     return None
 
 
+def _may_anchor(word: str) -> bool:
+    """Whether a word can state or mark a change, checked before any closer reading."""
+    return word in CHANGE_WORDS or word in DIRECTION_ADVERBS or word in COMPARATIVE_DIRECTIONS or word == "times" \
+        or (word.endswith("fold") and len(word) > 4)
+
+
 def _anchors(reading: Reading) -> list[_Anchor]:
     """Change words with what each states (or None: "climbed from 58% to 66%" states no change itself)."""
     found: list[_Anchor] = []
     tokens = reading.tokens
     for index, token in enumerate(tokens):
         word = token.word
-        if not word or not word[0].isalpha():
+        if not _may_anchor(word):
             continue
         end = reading.clause(index)[1]
         stated = _multiplier(reading, index)

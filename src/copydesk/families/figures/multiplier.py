@@ -29,6 +29,8 @@ def allowed(factor: float, hedge: str, tolerance: float) -> tuple[float, float]:
 def multiplier(doc: Document, context: RuleContext) -> Iterator[Hit]:
     tolerance = context.options["tolerance"]
     for sentence in sentences(doc, with_figures=True):
+        if len(sentence.quantities) < 2:
+            continue  # a change is checked against two figures
         for change in changes_of(sentence):
             stated = change.stated
             if stated is None or stated.kind != "multiplier" or not change.pair:

@@ -43,13 +43,9 @@ def numeral_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, headings=False, with_figures=True):
         if sentence.block.kind == "table-cell" or sentence.block.container == "list":
             continue  # "| Strongly agree | 1 |", "- 8 agreements": tables and lists set figures on purpose
-        speaker = voice(doc, sentence.block)
-        names = _digit_names(doc)
-        for hit, offset in _small_numerals(sentence, names):
-            if speaker.editable(sentence.start + offset):
-                yield hit
-        for hit, offset in _figure_first(sentence):
-            if speaker.editable(sentence.start + offset):
+        candidates = list(_small_numerals(sentence, _digit_names(doc))) + list(_figure_first(sentence))
+        for hit, offset in candidates:  # whose words these are is asked only when there is something to say
+            if voice(doc, sentence.block).editable(sentence.start + offset):
                 yield hit
 
 

@@ -16,6 +16,8 @@ from copydesk.families.figures.common import sentences
 def percent_change(doc: Document, context: RuleContext) -> Iterator[Hit]:
     tolerance = context.options["tolerance-points"]
     for sentence in sentences(doc, with_figures=True):
+        if len(sentence.quantities) < 2:
+            continue  # a change is checked against two figures
         for change in changes_of(sentence):
             stated = change.stated
             if not change.pair or stated is None or stated.kind not in ("percent", "fraction"):

@@ -20,6 +20,8 @@ from copydesk.families.figures.common import fmt, sentences
 def percentage_points(doc: Document, context: RuleContext) -> Iterator[Hit]:
     tolerance = context.options["tolerance-points"]
     for sentence in sentences(doc, with_figures=True):
+        if len(sentence.quantities) < 2:
+            continue  # a change is checked against two figures
         for change in changes_of(sentence):
             stated = change.stated
             if not change.pair or stated is None or change.before.kind != "percent":

@@ -39,10 +39,36 @@ _WINDOW = 20  # how far (in tokens) a change looks for its relation words: room 
 
 @dataclass(frozen=True)
 class Reading:
+    """A sentence's reading, built as rules ask: its dates and figures first (most sentences need no
+    more), its tokens when a rule matches relations."""
+
     text: str
-    tokens: tuple[Token, ...]
-    dates: tuple[DateMention, ...]
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # relations read from it, once
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        return read_dates(self.text)
+
+    @cached_property
+    def figures(self) -> tuple[Quantity, ...]:
+        """The quantities, less the days and years inside dates ("from 3 August to 24 December")."""
+        in_dates = {position for date in self.dates for position in range(date.start, date.end)}
+        return tuple(q for q in read_quantities(self.text) if q.start not in in_dates)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        tokens: list[Token] = []
+        upcoming = iter(self.figures)
+        current = next(upcoming, None)
+        for match in _WORD_OR_MARK.finditer(self.text):
+            while current is not None and current.end <= match.start():
+                current = next(upcoming, None)
+            if current is not None and current.start <= match.start() < current.end:
+                if not tokens or tokens[-1].quantity is not current:
+                    tokens.append(Token(current.start, current.end, current.text, "", current))
+                continue
+            tokens.append(Token(match.start(), match.end(), match.group(), match.group().lower()))
+        return tuple(tokens)
 
     @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
@@ -88,11 +114,11 @@ class Reading:
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
-        return tuple(t.quantity for t in self.tokens if t.quantity is not None)
+        return self.figures
 
     @property
     def has_figures(self) -> bool:
-        return bool(self.dates) or any(t.quantity is not None for t in self.tokens)
+        return bool(self.figures) or bool(self.dates)
 
     @property
     def attributed(self) -> bool:
@@ -120,19 +146,5 @@ class Reading:
 
 
 def read_sentence(text: str) -> Reading:
-    dates = read_dates(text)
-    in_dates = {position for date in dates for position in range(date.start, date.end)}
-    # A day or a year inside a date is part of the date, not a figure ("from 3 August to 24 December").
-    quantities = [q for q in read_quantities(text) if q.start not in in_dates]
-    tokens: list[Token] = []
-    upcoming = iter(quantities)
-    current = next(upcoming, None)
-    for match in _WORD_OR_MARK.finditer(text):
-        while current is not None and current.end <= match.start():
-            current = next(upcoming, None)
-        if current is not None and current.start <= match.start() < current.end:
-            if not tokens or tokens[-1].quantity is not current:
-                tokens.append(Token(current.start, current.end, current.text, "", current))
-            continue
-        tokens.append(Token(match.start(), match.end(), match.group(), match.group().lower()))
-    return Reading(text, tuple(tokens), dates)
+    """The reading of one sentence; ``Sentence.reading`` keeps it, so each sentence is read once."""
+    return Reading(text)

@@ -71,6 +71,9 @@ def share_groups(paragraph: list[Sentence]) -> list[ShareGroup]:
     current: ShareGroup | None = None
     start_verb = ""
     for sentence in paragraph:
+        if not any(q.kind == "percent" for q in sentence.quantities):
+            current = None  # shares of one whole run in consecutive sentences
+            continue
         reading, tokens = sentence.reading, sentence.reading.tokens
         changed = _changed(sentence)
         opening = _opening_whole(sentence)

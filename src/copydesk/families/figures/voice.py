@@ -5,6 +5,7 @@ contributor's first-person letter or comment, and not a passage in another langu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from copydesk.document import Block, Document
 
@@ -15,27 +16,45 @@ _ENGLISH = {"the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "on"
             "this", "by", "at", "we", "our", "you", "they", "have", "from", "or", "an", "will", "has", "not"}
 
 
-def _quoted_mask(text: str) -> bytearray:
-    """1 for each character inside quotation marks (curly pairs, or straight marks taken in turn)."""
-    mask = bytearray(len(text))
-    inside_curly, inside_straight = 0, False
-    for position, character in enumerate(text):
-        if character == _OPENING:
-            inside_curly += 1
-        elif character == _CLOSING:
-            inside_curly = max(inside_curly - 1, 0)
-        elif character == _STRAIGHT:
-            inside_straight = not inside_straight
-        elif inside_curly or inside_straight:
-            mask[position] = 1
-    return mask
+_QUOTE_MARK = re.compile('[“”"]')
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans inside quotation marks (curly pairs, or straight marks taken in turn), in order.
+    Only the marks are visited, so a block costs one scan for them."""
+    spans, depth, straight_open, opened = [], 0, -1, -1
+    for mark in _QUOTE_MARK.finditer(text):
+        position, character = mark.start(), mark.group()
+        if character == _STRAIGHT:
+            if straight_open < 0:
+                straight_open = position
+            else:
+                spans.append((straight_open + 1, position))
+                straight_open = -1
+        elif character == _OPENING:
+            depth += 1
+            opened = position if depth == 1 else opened
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened + 1, position))
+    if straight_open >= 0:
+        spans.append((straight_open + 1, len(text)))
+    if depth:
+        spans.append((opened + 1, len(text)))
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 class BlockVoice:
     def __init__(self, block: Block, contributors: bool = False):
-        self.quoted = _quoted_mask(block.text)
+        self.quoted = _quoted_spans(block.text)
         words = [(m.start(), m.group().lower()) for m in _WORD.finditer(block.text)]
-        self.first_person = any(word in _FIRST_PERSON and not self.quoted[start] for start, word in words)
+        self.first_person = any(word in _FIRST_PERSON and not _inside(self.quoted, start) for start, word in words)
         self.contributors = contributors  # the article carries readers' or contributors' own words
         self.english = len(words) < 12 or sum(word in _ENGLISH for _, word in words) / len(words) >= 0.08
         self.block_quote = block.container == "quote"
@@ -44,7 +63,7 @@ class BlockVoice:
         """Whether the editor's house style applies at this offset of the block."""
         if self.block_quote or (self.first_person and self.contributors) or not self.english:
             return False
-        return not (0 <= offset < len(self.quoted) and self.quoted[offset])
+        return not _inside(self.quoted, offset)
 
 
 def voice(doc: Document, block: Block) -> BlockVoice:

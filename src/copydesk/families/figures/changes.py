@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from copydesk.numbers import Quantity, word_value
 from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVE_DIRECTIONS, COMPARATIVES,
-                                               DIRECTION_ADVERBS, FRACTIONS, HEDGES, MULTIPLIER_WORDS)
+                                               DIRECTION_ADVERBS, FRACTIONS, HEDGE_WORDS, HEDGES, MULTIPLIER_WORDS)
 from copydesk.families.figures.reading import Reading
 
 _SKIP_BEFORE_FIGURE = {"a", "an", "the", "its", "their", "his", "her", "just", "only", "by", "some", "almost"}
@@ -41,10 +41,6 @@ class Change:
         return self.before is not None and self.after is not None
 
 
-def _hedge_kind(hedge: str) -> str:
-    return HEDGES.get(hedge, "")
-
-
 def _figure_after(reading: Reading, index: int, limit: int) -> tuple[int, str]:
     """The index of the first quantity after ``index`` with only a hedge or an article between."""
     position = index + 1
@@ -52,8 +48,7 @@ def _figure_after(reading: Reading, index: int, limit: int) -> tuple[int, str]:
         token = reading.tokens[position]
         if token.quantity is not None:
             return position, reading.hedge(position)
-        if token.word not in _SKIP_BEFORE_FIGURE and token.word.split()[0:1] and \
-                not any(token.word == h.split()[0] or token.word in h.split() for h in HEDGES):
+        if token.word not in _SKIP_BEFORE_FIGURE and token.word not in HEDGE_WORDS:
             return -1, ""
         position += 1
     return -1, ""

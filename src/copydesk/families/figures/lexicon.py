@@ -43,6 +43,7 @@ HEDGES = {
     "an estimated": "near", "estimated": "near", "circa": "near", "c.": "near", "approx": "near",
     "almost exactly": "near", "broadly": "near", "something like": "near",
 }
+HEDGE_WORDS = {word for hedge in HEDGES for word in hedge.split()}  # "more", "than", "about"...
 
 
 ATTRIBUTION_WORDS = {

@@ -50,8 +50,8 @@ ATTRIBUTION_WORDS = {
     "said", "says", "say", "told", "tells", "according", "reported", "reports", "estimated", "estimate",
     "estimates", "warned", "warns", "expects", "expected", "forecast", "forecasts", "predicted", "predicts",
     "survey", "study", "research", "statistics", "source", "sources", "claimed", "claims", "announced",
-    "confirmed", "stated", "wrote", "published", "showed", "shows", "found", "figures", "data", "census",
-    "poll", "report", "analysis"}
+    "confirmed", "stated", "wrote", "published", "showed", "shows", "found"}
+ATTRIBUTION_PAIRS = {("figures", "from"), ("data", "from")}
 SAYING_VERBS = {"said", "say", "says", "think", "thought", "believe", "believed", "agree", "agreed", "want",
                 "wanted", "support", "supported", "oppose", "opposed", "felt", "feel", "expect", "expected",
                 "reported", "backed", "favour", "favoured", "prefer", "preferred", "would", "had", "have", "use",

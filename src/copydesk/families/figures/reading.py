@@ -14,7 +14,7 @@ from functools import cached_property
 
 from copydesk.dates import DateMention, read_dates
 from copydesk.numbers import Quantity, read_quantities
-from copydesk.families.figures.lexicon import ATTRIBUTION_WORDS, HEDGES
+from copydesk.families.figures.lexicon import ATTRIBUTION_PAIRS, ATTRIBUTION_WORDS, HEDGES
 
 _WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+|[^\sA-Za-z\d]")
 _LONGEST_HEDGE = max(len(h.split()) for h in HEDGES)
@@ -122,7 +122,9 @@ class Reading:
 
     @property
     def attributed(self) -> bool:
-        return any(t.word in ATTRIBUTION_WORDS for t in self.tokens) or "http" in self.text
+        words = [t.word for t in self.tokens]
+        return any(word in ATTRIBUTION_WORDS for word in words) or "http" in self.text \
+            or any(pair in ATTRIBUTION_PAIRS for pair in zip(words, words[1:]))
 
     def words(self, start: int, end: int) -> list[str]:
         return [t.word for t in self.tokens[max(start, 0):end]]

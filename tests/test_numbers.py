@@ -92,3 +92,31 @@ def test_relative_time():
     assert [(r.text, r.count, r.unit, r.kind) for r in found] == [
         ("nine days ago", 9, "day", "ago"), ("later this month", None, "month", "this"),
         ("recently", None, "recently", "word"), ("last year", None, "year", "edge")]
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "scale", "form"),
+    [
+        ("costs £4.6 million", 100_000, 1e6, "words"),
+        ("costs £46m", 1e6, 1e6, "short"),
+        ("costs 1.03bn euros", 10_000_000, 1e9, "short"),
+        ("sold 17,000,000 cars", 1, 1, "digits"),
+        ("rose 12.5%", 0.1, 1, ""),
+    ],
+)
+def test_precision_scale_and_form_are_read_with_the_value(text, step, scale, form):
+    quantity = one(text)
+    assert (quantity.scale, quantity.form) == (scale, form)
+    assert quantity.step == pytest.approx(step)
+
+
+def test_hedges_are_read_across_a_line_break():
+    assert one("for more\nthan 5 years").hedge == "more than"
+
+
+def test_days_inside_dates_are_not_figures_for_the_rules():
+    from copydesk.families.figures.reading import read_sentence
+
+    reading = read_sentence("Sales from 3 August to 24 December rose 2.9%.")
+    assert [q.text for q in reading.quantities] == ["2.9%"]
+    assert [d.text for d in reading.dates] == ["3 August", "24 December"]

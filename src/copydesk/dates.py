@@ -42,10 +42,12 @@ class DateMention:
 @lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
+    covered: set[int] = set()  # dates are short, so marking their positions keeps this linear
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            if any(d.start <= match.start() < d.end for d in found):
+            if match.start() in covered:
                 continue
+            covered.update(range(match.start(), match.end()))
             weekday = match.group("weekday")
             found.append(DateMention(
                 start=match.start(),

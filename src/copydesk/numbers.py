@@ -67,6 +67,9 @@ class Quantity:
     noun: str = ""  # the noun it counts, lower case and singular
     hedge: str = ""  # "about", "more than"... before it
     is_word: bool = False  # written in words ("seven")
+    step: float = 1.0  # the unit of the last digit written, scaled: "4.6 million" -> 100,000
+    scale: float = 1.0  # the scale written with it: 1e6 for "4.6 million" and "4.6m"
+    form: str = ""  # how a large number is written: "short" (17m), "words" (17 million), "digits" (17,000,000)
 
     @property
     def approximate(self) -> bool:
@@ -118,7 +121,7 @@ def _counts_something(text: str, end: int) -> bool:
 
 
 def _hedge_before(text: str, start: int) -> str:
-    before = text[max(0, start - 30):start].lower().rstrip()
+    before = " ".join(text[max(0, start - 30):start].lower().split())  # "more\nthan 5": one space
     for hedge in HEDGES:
         if before.endswith(hedge) and (len(before) == len(hedge) or not before[-len(hedge) - 1].isalpha()):
             return hedge
@@ -138,6 +141,18 @@ def _kind_and_unit(currency: str | None, percent: str | None, after: str, value:
     if 1000 <= value <= 2100 and value == int(value) and not has_separator and not has_scale:
         return "year", ""
     return "number", ""
+
+
+def _step(raw: str) -> float:
+    """The unit of the last digit written: 0.1 for "4.6", 1 for "4,120"."""
+    decimals = raw.split(".", 1)[1] if "." in raw else ""
+    return 10.0 ** -len(decimals)
+
+
+def _form(raw: str, scale: str | None) -> str:
+    if scale:
+        return "words" if len(scale) > 2 and scale.lower() not in ("bn", "mn", "tn") else "short"
+    return "digits" if "," in raw or len(raw.split(".")[0]) >= 4 else ""
 
 
 @lru_cache(maxsize=8192)  # several rules read the same sentence
@@ -160,10 +175,12 @@ def read_quantities(text: str) -> tuple[Quantity, ...]:
         after = text[end:end + 20]
         kind, unit = _kind_and_unit(match.group("cur"), pct, after, value, "," in raw, bool(scale))
         found.append(Quantity(match.start(), end, text[match.start():end], value, kind, unit,
-                              _noun_after(text, end), _hedge_before(text, match.start())))
+                              _noun_after(text, end), _hedge_before(text, match.start()),
+                              step=_step(raw) * (SCALES[scale.lower()] if scale else 1), scale=SCALES[scale.lower()] if scale else 1.0, form=_form(raw, scale)))
+    covered = {position for q in found for position in range(q.start, q.end)}  # numerals are short: linear
     for match in NUMBER_WORD.finditer(text):
         value = word_value(match.group("word"))
-        if value is None or any(q.start <= match.start() < q.end for q in found):
+        if value is None or match.start() in covered:
             continue
         if match.group("wscale"):
             value *= SCALES[match.group("wscale").lower()]
@@ -173,7 +190,10 @@ def read_quantities(text: str) -> tuple[Quantity, ...]:
         end = match.end() if (pct or match.group("wscale")) else match.end("word")
         kind, unit = _kind_and_unit(None, pct, text[end:end + 20], value, False, True)
         found.append(Quantity(match.start(), end, text[match.start():end], value, kind, unit,
-                              _noun_after(text, end), _hedge_before(text, match.start()), is_word=True))
+                              _noun_after(text, end), _hedge_before(text, match.start()), is_word=True,
+                              step=SCALES[match.group("wscale").lower()] if match.group("wscale") else 1.0,
+                              scale=SCALES[match.group("wscale").lower()] if match.group("wscale") else 1.0,
+                              form="words" if match.group("wscale") else ""))
     return tuple(sorted(found, key=lambda q: q.start))
 
 

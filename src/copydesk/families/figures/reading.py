@@ -1,0 +1,152 @@
+"""One reading of each sentence, shared by every figures rule: tokens that rules match.
+
+A sentence becomes a row of tokens: quantities (read by copydesk.numbers, with value, unit, scale,
+noun and hedge), words (lower case) and punctuation. The readers underneath run in time linear in
+the sentence, and this layer walks their output once, so no rule re-reads digits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from copydesk.dates import DateMention, read_dates
+from copydesk.numbers import Quantity, read_quantities
+from copydesk.families.figures.lexicon import ATTRIBUTION_PAIRS, ATTRIBUTION_WORDS, HEDGES
+
+_WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+|[^\sA-Za-z\d]")
+_LONGEST_HEDGE = max(len(h.split()) for h in HEDGES)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    word: str = ""  # lower case for words and marks; empty for a quantity
+    quantity: Quantity | None = None
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.quantity is not None
+
+
+_CLAUSE_ENDS = (";", ":")  # dashes often set off an aside, not a new clause: "rose 9% – to 14,800"
+_WINDOW = 20  # how far (in tokens) a change looks for its relation words: room for "(£600m; 151m euros)"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence's reading, built as rules ask: its dates and figures first (most sentences need no
+    more), its tokens when a rule matches relations."""
+
+    text: str
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # relations read from it, once
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        return read_dates(self.text)
+
+    @cached_property
+    def figures(self) -> tuple[Quantity, ...]:
+        """The quantities, less the days and years inside dates ("from 3 August to 24 December")."""
+        in_dates = {position for date in self.dates for position in range(date.start, date.end)}
+        return tuple(q for q in read_quantities(self.text) if q.start not in in_dates)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        tokens: list[Token] = []
+        upcoming = iter(self.figures)
+        current = next(upcoming, None)
+        for match in _WORD_OR_MARK.finditer(self.text):
+            while current is not None and current.end <= match.start():
+                current = next(upcoming, None)
+            if current is not None and current.start <= match.start() < current.end:
+                if not tokens or tokens[-1].quantity is not current:
+                    tokens.append(Token(current.start, current.end, current.text, "", current))
+                continue
+            tokens.append(Token(match.start(), match.end(), match.group(), match.group().lower()))
+        return tuple(tokens)
+
+    @cached_property
+    def _clause_bounds(self) -> tuple[list[int], list[int]]:
+        """For each token, where its clause starts and ends: computed once, in one pass each way."""
+        count = len(self.tokens)
+        starts, ends = [0] * count, [count] * count
+        breaks, depth = [False] * count, 0
+        for index, token in enumerate(self.tokens):  # "(£104m; 151m euros)": no clause ends in brackets
+            depth = depth + 1 if token.word == "(" else max(depth - 1, 0) if token.word == ")" else depth
+            breaks[index] = token.word in _CLAUSE_ENDS and depth == 0
+        start = 0
+        for index in range(count):
+            if breaks[index]:
+                start = index + 1
+            starts[index] = start
+        end = count
+        for index in range(count - 1, -1, -1):
+            ends[index] = end
+            if breaks[index]:
+                end = index
+        return starts, ends
+
+    @cached_property
+    def index_of(self) -> dict[int, int]:
+        """The token index of each quantity, by its start offset."""
+        return {t.start: i for i, t in enumerate(self.tokens) if t.quantity is not None}
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each word occurs, for looking up "from", "to", "of" near a token without scanning."""
+        where: dict[str, list[int]] = {}
+        for index, token in enumerate(self.tokens):
+            if token.word:
+                where.setdefault(token.word, []).append(index)
+        return where
+
+    def near(self, word: str, index: int, start: int, end: int) -> list[int]:
+        """Positions of ``word`` in [start, end), nearest ``index`` first, at most a window's worth."""
+        positions = self.positions.get(word, [])
+        middle = bisect_left(positions, index)
+        found = [p for p in positions[max(middle - 3, 0):middle + 3] if start <= p < end and abs(p - index) <= _WINDOW]
+        return sorted(found, key=lambda p: abs(p - index))
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return self.figures
+
+    @property
+    def has_figures(self) -> bool:
+        return bool(self.figures) or bool(self.dates)
+
+    @property
+    def attributed(self) -> bool:
+        words = [t.word for t in self.tokens]
+        return any(word in ATTRIBUTION_WORDS for word in words) or "http" in self.text \
+            or any(pair in ATTRIBUTION_PAIRS for pair in zip(words, words[1:]))
+
+    def words(self, start: int, end: int) -> list[str]:
+        return [t.word for t in self.tokens[max(start, 0):end]]
+
+    def hedge(self, index: int) -> str:
+        """The hedge written just before token ``index``: "more than", "about"... or ""."""
+        for length in range(_LONGEST_HEDGE, 0, -1):
+            if index - length < 0:
+                continue
+            phrase = " ".join(self.words(index - length, index))
+            if phrase in HEDGES:
+                return phrase
+        return ""
+
+    def clause(self, index: int) -> tuple[int, int]:
+        """The token range of the clause around ``index``: semicolons, colons and dashes end clauses."""
+        if index >= len(self.tokens):
+            return index, index
+        starts, ends = self._clause_bounds
+        return starts[index], ends[index]
+
+
+def read_sentence(text: str) -> Reading:
+    """The reading of one sentence; ``Sentence.reading`` keeps it, so each sentence is read once."""
+    return Reading(text)

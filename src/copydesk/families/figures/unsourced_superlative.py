@@ -1,0 +1,28 @@
+"""figures.unsourced-superlative: "the largest in the world" with no one saying so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+import re
+
+from copydesk.document import Document
+from copydesk.finding import Hit
+from copydesk.rules import RuleContext, check
+from copydesk.families.figures.common import sentences
+
+
+SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)(?:(?:world's|country's|nation's|city's)\s+)?(?:(?:largest|biggest|highest|lowest|fastest|oldest|youngest|"
+    r"smallest|richest|poorest|longest|tallest|best-selling|most\s+\w+|least\s+\w+)|first\s+ever|first)\b"
+    r"(?:[^.;]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:world|country|nation|history|china|europe|britain|america|us|uk)\b|\s+ever\b)",
+    re.IGNORECASE)
+
+
+@check("figures.unsourced-superlative")
+def unsourced_superlative(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    for sentence in sentences(doc, headings=False):
+        if sentence.reading.attributed:
+            continue
+        for match in SUPERLATIVE.finditer(sentence.text):
+            yield sentence.hit(match.start(), match.end(),
+                               f"“{match.group()}” is a claim a fact-checker must source; say who says so")

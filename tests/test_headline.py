@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 
 from copydesk.config import from_table
-from copydesk.families.headline import BodyWords, _comma_splice, violations, words
+from copydesk.families.headline import BodyWords, NameEvidence, comma_splice, violations, words
 from copydesk.runner import lint_text
 from conftest import SEED
 
-NO_BODY = BodyWords(frozenset(), frozenset())
-EMPTY = frozenset()
+NO_BODY = NameEvidence(BodyWords(frozenset(), frozenset()), frozenset())
 
 # (headline, style, words that break the style). Built from the style tables:
 # AP lower-cases articles, conjunctions and prepositions of up to three letters;
@@ -40,12 +39,12 @@ VECTORS = [
 
 @pytest.mark.parametrize(("headline", "style", "wrong"), VECTORS)
 def test_title_and_sentence_case_vectors(headline, style, wrong):
-    found = violations(headline, style, NO_BODY, EMPTY)
+    found = violations(headline, style, NO_BODY)
     assert [v.word.text for v in found] == wrong
 
 
 def test_every_word_is_judged_not_a_share():
-    found = violations("The Council Approves The Plan For New Roads And Bridges Today", "ap-title", NO_BODY, EMPTY)
+    found = violations("The Council Approves The Plan For New Roads And Bridges Today", "ap-title", NO_BODY)
     assert [v.word.text for v in found] == ["The", "For", "And"]
 
 
@@ -80,7 +79,7 @@ def test_words_split_hyphens_and_trim_possessives():
     ],
 )
 def test_comma_splice(headline, splice):
-    assert (_comma_splice(headline) is not None) is splice
+    assert (comma_splice(headline) is not None) is splice
 
 
 def test_seed_headline_findings():

@@ -1,0 +1,69 @@
+"""headline.all-caps: a headline or subhead set in capitals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk.document import Block, Document
+from copydesk.families.headline.casing import LOWER, UPPER, EITHER, analysis, expected_case, headings
+from copydesk.families.headline.evidence import NameEvidence
+from copydesk.families.headline.tables import STYLE_NAMES
+from copydesk.families.headline.tokens import words
+from copydesk.finding import Applicability, Edit, Fix, Hit
+from copydesk.rules import RuleContext, check
+
+
+def in_capitals(text: str) -> bool:
+    lettered = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+    return len(lettered) >= 3 and all(w.upper() == w for w in lettered)
+
+
+def _recased_word(text: str, expected: str, running: str) -> str:
+    """One word in capitals, recased: acronyms stay, names take a capital, the rest follow the style."""
+    if running == "upper":
+        return text
+    if running == "title" or expected == UPPER:
+        return text[:1] + text[1:].lower()
+    return text.lower()
+
+
+def recase_edits(block: Block, style: str, evidence: NameEvidence) -> list[Edit]:
+    """Edits recasing a headline in capitals word by word; unchanged words get none."""
+    edits = []
+    for word in words(block.text):
+        if word.address or not word.text.isupper() or any(c.isdigit() for c in word.text):
+            continue
+        lower_word = word.__class__(**{**word.__dict__, "text": word.text.lower()})
+        expected = expected_case(lower_word, style)
+        if expected == EITHER:
+            expected = LOWER if style == "sentence" else UPPER
+        replacement = _recased_word(word.text, expected, evidence.case_of(word.text))
+        if replacement != word.text:
+            start, end = block.source_range(word.start, word.end)
+            edits.append(Edit(start, end, replacement))
+    return edits
+
+
+@check("headline.all-caps")
+def all_caps(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    house = analysis(doc, context)
+    style = house.house_style()
+    if house.inferred and house.headline and in_capitals(house.headline.text) and not house.subheads:
+        style = "sentence"  # nothing else shows the house style: the plainest one
+    for block in headings(doc):
+        if not in_capitals(block.text):
+            continue
+        start, end = block.source_range(0, len(block.text))
+        edits = recase_edits(block, style, house.evidence)
+        fixes = (Fix(f"Recase in {STYLE_NAMES[style]}", tuple(edits), Applicability.UNSAFE),) if edits else ()
+        yield Hit(start, end, f"Headline in capitals; use the house case style ({STYLE_NAMES[style]})",
+                  _preview(block, edits), fixes=fixes)
+
+
+def _preview(block: Block, edits: list[Edit]) -> str:
+    text = block.text
+    offset = block.source_start
+    # Edits are in source offsets; a heading's prose is contiguous in the source, so shift back.
+    for edit in sorted(edits, reverse=True):
+        text = text[:edit.start - offset] + edit.replacement + text[edit.end - offset:]
+    return text

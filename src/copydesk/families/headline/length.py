@@ -1,0 +1,28 @@
+"""headline.length: headlines and subheads within the house limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk.document import Document
+from copydesk.families.headline.casing import headings
+from copydesk.finding import Hit
+from copydesk.rules import RuleContext, check
+
+
+@check("headline.length")
+def length(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    options = context.options
+    for block in headings(doc):
+        main = block.kind == "headline"
+        max_chars = options["max-chars"] if main else options["subhead-max-chars"]
+        max_words = options["max-words"] if main else options["subhead-max-words"]
+        chars, count = len(block.text), len(block.text.split())
+        problems = []
+        if chars > max_chars:
+            problems.append(f"{chars} characters (limit {max_chars}; search results cut near 60)")
+        if count > max_words:
+            problems.append(f"{count} words (limit {max_words})")
+        if problems:
+            start, end = block.source_range(0, len(block.text))
+            yield Hit(start, end, f"{'Headline' if main else 'Subhead'} too long: {' and '.join(problems)}")

@@ -44,16 +44,19 @@ def _compound_part(word: Word, style: str) -> str:
         return EITHER  # Black-ish
     if style == "sentence":
         return LOWER
-    if len(before) == 1 or before in PREFIXES:
-        return EITHER  # Chicago: Anti-intellectual, E-flat; AP: Anti-Intellectual, X-Ray
-    if lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS:
-        return EITHER if word.last_part else LOWER  # Step-by-Step; Go-To, Lying-In
-    return UPPER
+    minor = lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS
+    if minor and not word.last_part:
+        return LOWER  # Step-by-Step, End-to-End
+    if style == "chicago-title":
+        if minor or len(before) == 1 or before in PREFIXES:
+            return EITHER  # Chicago: Anti-intellectual, E-flat; Go-To or Go-to
+        return UPPER
+    return UPPER  # AP and start case capitalize every part: X-Ray, Go-To, Lying-In
 
 
 def _phrase_start(word: Word, style: str) -> str:
-    if word.after == "soft" or (word.after in ("colon", "dash") and style == "sentence"):
-        return EITHER  # after a semicolon or ellipsis; sentence case after a colon or dash
+    if word.after in ("colon", "dash", "line") and style == "sentence":
+        return EITHER  # sentence case after a colon or dash
     if word.opens_quote and style == "sentence":
         return EITHER
     return UPPER
@@ -64,8 +67,12 @@ def expected_case(word: Word, style: str, latin: bool = False) -> str:
     lower = word.text.lower()
     if word.part:
         return _compound_part(word, style)
-    if word.first:
+    if word.first and word.after != "soft":
         return _phrase_start(word, style)
+    if word.after == "soft" and (style == "sentence" or lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS):
+        return EITHER  # after a semicolon or an ellipsis: "Shakspeare; or, the Poet"
+    if not word.last_part and style != "sentence":
+        return UPPER  # the first part of a compound is capitalized: On-Demand, In-or-Out
     if word.quoted and word.text[:1].isupper():
         return EITHER  # a quoted title keeps its own capitals: Have You Read “The Lottery”?
     if style == "sentence":
@@ -92,8 +99,10 @@ def _latin_words(headline_words: list[Word]) -> set[int]:
 
 def _is_label(headline_words: list[Word], index: int) -> bool:
     """"A" as a label (Plan A, Knob A in Hole B), not the article: nothing that
-    could be its noun follows in the same phrase."""
+    could be its noun follows in the same phrase. "No" before a figure (No 1)."""
     word = headline_words[index]
+    if word.text in ("No", "Nos") and index + 1 < len(headline_words):
+        return headline_words[index + 1].text[:1].isdigit()
     if word.text != "A" or word.first:
         return False
     if word.last or index + 1 == len(headline_words):
@@ -125,7 +134,19 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
         if style == "sentence" and is_upper and not evidence.common(word.text):
             continue  # no evidence either way: it may be a name
         found.append(Violation(word, expected))
+    if style == "sentence" and _lone_capital(found, headline_words):
+        return []
     return found
+
+
+def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
+    """One capitalized word in a headline otherwise in sentence case ("Santini
+    resigns as Spurs manager") names something the writer knows: a team, a
+    brand, a show. Two or more are a title-case habit."""
+    if len(found) != 1 or found[0].expected != LOWER:
+        return False
+    lowered = [w for w in headline_words if not w.first and w.text[:1].islower() and w.text.lower() not in AP_MINOR]
+    return bool(lowered)
 
 
 def recased(word: str, expected: str) -> str:

@@ -82,10 +82,14 @@ class NameEvidence:
         self.body = body
         self.vocabulary = vocabulary
         self.only_capitalized, self.also_common, self.acronyms = dictionary_names()
+        # BlackBerry, eBay, McDonald: the body's mixed-case names match a headline's "Blackberry".
+        self.mixed_case = frozenset(w.lower() for w in body.proper if any(c.isupper() for c in w[1:]))
 
     def strong(self, text: str) -> bool:
         """A name on its own evidence."""
         if text in self.body.proper or text in self.vocabulary or text in self.only_capitalized:
+            return True
+        if text.lower() in self.mixed_case:
             return True
         if text in self.also_common:
             if text.lower() in FUNCTION_WORDS:
@@ -103,7 +107,7 @@ class NameEvidence:
         lower = text.lower()
         if lower in FUNCTION_WORDS:
             return False
-        return text in self.body.capitalized or text in self.also_common or lower not in self.body.lower
+        return text in self.body.capitalized or text in self.also_common
 
     def names(self, headline_words: list[Word]) -> set[int]:
         """Indexes of the capitalized words that are names: known ones, and one
@@ -116,6 +120,10 @@ class NameEvidence:
                 continue
             if any(j in strong and _touching(headline_words, i, j) for j in (i - 1, i + 1)):
                 grown.add(i)
+            elif _named_after(headline_words, i, strong):
+                grown.add(i)  # Bank of England, Prisoner of Azkaban
+            elif word.part and _compound_name(headline_words, i, strong):
+                grown.add(i)  # J-Lo, Rolls-Royce
         return strong | grown
 
     def case_of(self, text: str) -> str:
@@ -133,6 +141,22 @@ class NameEvidence:
         if len(text) <= 3 or not any(c in "AEIOUY" for c in text):
             return "upper"  # NHS, BBC: an unknown short word in capitals is an acronym
         return "title"
+
+
+def _named_after(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+    """A capitalized word followed by "of" (and perhaps "the") and a name."""
+    following = [w.text for w in headline_words[i + 1:i + 4]]
+    if following[:1] != ["of"]:
+        return False
+    name_at = i + 3 if following[1:2] == ["the"] else i + 2
+    return name_at in strong
+
+
+def _compound_name(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+    """A capitalized later part of a compound whose first part is a name or a single capital."""
+    first = i - headline_words[i].part
+    head = headline_words[first].text
+    return first in strong or (len(head) == 1 and head.isupper())
 
 
 def _touching(headline_words: list[Word], i: int, j: int) -> bool:

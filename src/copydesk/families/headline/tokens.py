@@ -78,7 +78,7 @@ def _break_after(raw: str, core: str) -> tuple[str, bool]:
         return "question", inside_quote
     if trimmed.endswith(_DASHES):
         return "dash", inside_quote
-    if trimmed.endswith(".") and (not _is_abbreviation(core) or trimmed[-2:-1] in CLOSING_QUOTES):
+    if trimmed.endswith(".") and (not _is_abbreviation(core) or trimmed[-2:-1] in CLOSING_QUOTES or inside_quote):
         return "sentence", inside_quote
     return "", inside_quote
 
@@ -105,8 +105,12 @@ class _Reader:
         self.closes: list[int] = []  # indexes of words that end a phrase
 
     def read(self) -> list[Word]:
+        previous_end = 0
         for token in _TOKEN.finditer(self.text):
+            if "\n" in self.text[previous_end:token.start()] and self.words:
+                self._close_phrase("line")  # a line break inside a headline starts a new line of title
             self.token(token.group(), token.start())
+            previous_end = token.end()
         self._mark_last()
         return self.words
 

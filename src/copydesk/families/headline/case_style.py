@@ -11,18 +11,19 @@ from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 
 
-def style_label(style: str, inferred: bool) -> str:
+def style_label(style: str, inferred: bool, kind: str) -> str:
     """The style's name, and where it comes from when auto chose it."""
-    if inferred:
-        return f"{STYLE_NAMES[style]} (auto: the style the main headline fits best; set headline-case to name yours)"
-    return STYLE_NAMES[style]
+    if not inferred:
+        return STYLE_NAMES[style]
+    source = "the main headline fits best" if kind == "headline" else "most subheads use"
+    return f"{STYLE_NAMES[style]} (auto: the style {source}; set headline-case to name the house style)"
 
 
 @check("headline.case-style")
 def case_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
     house = analysis(doc, context)
-    style = house.house_style()
     for block in headings(doc):
+        style = house.style_for(block)
         found = house.violations(block, style)
         if not found:
             continue
@@ -30,5 +31,5 @@ def case_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
                            for v in found)
         what = "headline" if block.kind == "headline" else "subhead"
         start, end = block.source_range(0, len(block.text))
-        yield Hit(start, end, f"This {what} is not in {style_label(style, house.inferred)}: {listed}",
+        yield Hit(start, end, f"This {what} is not in {style_label(style, house.inferred, block.kind)}: {listed}",
                   corrected(block.text, found), fixes=(recase_fix(block, found, STYLE_NAMES[style]),))

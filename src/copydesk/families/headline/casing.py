@@ -3,6 +3,7 @@ document's house style (configured, or in auto mode the main headline's)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from copydesk.document import Block, Document
@@ -179,6 +180,7 @@ class HeadlineStyle:
         self.headline = doc.headline
         self.subheads = doc.subheads
         self.house = context.house.get("headline-case", "auto")
+        self._memo: dict[str, str] = {}
 
     def violations(self, block: Block, style: str) -> list[Violation]:
         return violations(block.text, style, self.evidence)
@@ -199,13 +201,38 @@ class HeadlineStyle:
         """The configured style, or in auto mode the main headline's (subheads break ties)."""
         if self.house != "auto":
             return self.house
-        candidates = self.best_styles(self.headline) if self.headline and not _in_capitals(self.headline.text) \
-            else list(STYLES)
-        if len(candidates) > 1 and self.subheads:
-            totals = {style: sum(self.count(block, style) for block in self.subheads) for style in candidates}
+        headline = self.headline
+        candidates = self.best_styles(headline) if headline and not _in_capitals(headline.text) else list(STYLES)
+        return self._pick(candidates, self.subheads, AUTO_PREFERENCE)
+
+    def style_for(self, block: Block) -> str:
+        """The style a heading is held to. In auto mode subheads are held to the
+        style most of them use, which many sites keep apart from the headline's
+        (title case above, sentence case below)."""
+        headline_style = self.house_style()
+        if self.house != "auto" or block.kind == "headline" or not self.subheads:
+            return headline_style
+        if "subhead-style" not in self._memo:
+            preference = (headline_style,) + tuple(s for s in AUTO_PREFERENCE if s != headline_style)
+            majority = self.subhead_majority()
+            self._memo["subhead-style"] = majority or self._pick(list(STYLES), self.subheads, preference)
+        return self._memo["subhead-style"]
+
+    def subhead_majority(self) -> str | None:
+        """The style most subheads that fit only one style use (headline.consistency's yardstick)."""
+        votes = Counter(styles[0] for styles in map(self.best_styles, self.subheads) if len(styles) == 1)
+        if not votes:
+            return None
+        ranked = votes.most_common()
+        best = [style for style, count in ranked if count == ranked[0][1]]
+        return next(style for style in (self.house_style(),) + AUTO_PREFERENCE if style in best)
+
+    def _pick(self, candidates: list[str], blocks: list[Block], preference: tuple[str, ...]) -> str:
+        if len(candidates) > 1 and blocks:
+            totals = {style: sum(self.count(block, style) for block in blocks) for style in candidates}
             fewest = min(totals.values())
             candidates = [style for style in candidates if totals[style] == fewest]
-        return next(style for style in AUTO_PREFERENCE if style in candidates)
+        return next(style for style in preference if style in candidates)
 
 
 def _in_capitals(text: str) -> bool:

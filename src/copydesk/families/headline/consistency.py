@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from copydesk.document import Document
@@ -18,16 +17,15 @@ def consistency(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if len(house.subheads) < 2:
         return
     fits = {id(block): house.best_styles(block) for block in house.subheads}
-    votes = Counter(style for styles in fits.values() if len(styles) == 1 for style in styles)
-    if not votes:
+    majority = house.subhead_majority()
+    if majority is None:
         return
-    majority, _ = votes.most_common(1)[0]
     reported_by_case_style = "headline.case-style" in context.enabled
     for block in house.subheads:
         styles = fits[id(block)]
         if majority in styles:
             continue
-        if reported_by_case_style and house.count(block, house.house_style()):
+        if reported_by_case_style and house.count(block, house.style_for(block)):
             continue  # headline.case-style already marks this subhead's words
         start, end = block.source_range(0, len(block.text))
         yield Hit(start, end, f"This subhead is in {STYLE_NAMES[styles[0]]}; the other subheads use "

@@ -132,15 +132,14 @@ class NameEvidence:
         title = text[:1] + text[1:].lower()
         if text in self.acronyms or text in self.vocabulary:
             return "upper"
-        if self.strong(title) and (title in self.body.proper or title in self.vocabulary
-                                   or title in self.only_capitalized or title in self.also_common
-                                   or title in self.body.capitalized):
+        if title in self.body.proper or title in self.vocabulary or title in self.only_capitalized \
+                or title.lower() in self.mixed_case:
             return "title"
         if self.common(text):
             return "lower"
-        if len(text) <= 3 or not any(c in "AEIOUY" for c in text):
+        if len(text) <= 3 or not any(c in "AEIOUYÀÁÂÄÆÉÈÊËÍÎÏÓÔÖØÚÛÜÝ" for c in text):
             return "upper"  # NHS, BBC: an unknown short word in capitals is an acronym
-        return "title"
+        return "title"  # a word no dictionary knows: a name
 
 
 def _named_after(headline_words: list[Word], i: int, strong: set[int]) -> bool:

@@ -210,8 +210,8 @@ class HeadlineStyle:
         style most of them use, which many sites keep apart from the headline's
         (title case above, sentence case below)."""
         headline_style = self.house_style()
-        if self.house != "auto" or block.kind == "headline" or not self.subheads:
-            return headline_style
+        if self.house != "auto" or block.kind == "headline" or len(self.subheads) < 2:
+            return headline_style  # one subhead shows no style of its own
         if "subhead-style" not in self._memo:
             preference = (headline_style,) + tuple(s for s in AUTO_PREFERENCE if s != headline_style)
             majority = self.subhead_majority()

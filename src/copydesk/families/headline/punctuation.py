@@ -19,20 +19,43 @@ _LIST_WORDS = {"and", "or", "&", "nor"}
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Jr|Sr|St)\.$")
 
 
+# A clause that opens with these is subordinate or a phrase ("When it fails, we learn").
+_INTRODUCERS = {"when", "if", "with", "without", "to", "even", "as", "after", "before", "because", "although",
+                "though", "while", "since", "in", "for", "on", "at", "by", "from", "once", "until", "unless",
+                "whether", "despite", "like", "during", "over", "under", "amid", "through", "how", "why", "what",
+                "where", "who", "hello", "yes", "no", "oh", "dear", "thanks", "so", "now", "here", "there"}
+# After the comma these start a contrast, an addition or a label, not a clause ("teams, not handoffs").
+_CONTINUERS = {"not", "but", "and", "or", "nor", "part", "then", "plus", "including", "especially", "except",
+               "too", "again", "episode", "chapter", "volume", "vol", "no", "dr", "mr", "mrs", "ms", "prof",
+               "sen", "rep", "gov", "gen", "sir", "dame", "lord", "lady"}
+_PHRASE_BREAKS = re.compile(r":|—|–| - ")
+
+
+def _clause_words(text: str) -> list[str]:
+    return [w.lower().strip(_EDGE_PUNCTUATION) for w in text.split()]
+
+
 def comma_splice(text: str) -> int | None:
-    """Index of a comma joining two clauses, or None for lists and attributions."""
+    """Index of a comma joining two clauses, or None for lists, attributions,
+    introductory phrases, contrasts, labels and appositives."""
     commas = [m.start() for m in re.finditer(r",(?!\d)", text)]
     if len(commas) != 1:
         return None  # none, or a list of three or more
-    before, after = text[:commas[0]].split(), text[commas[0] + 1:].split()
-    if len(before) < 2 or len(after) < 2:
-        return None  # "Trump, Biden meet": a list of names
-    lowered = [w.lower().strip(_EDGE_PUNCTUATION) for w in after]
-    if _LIST_WORDS & set(lowered) or _LIST_WORDS & {w.lower() for w in before[-1:]}:
+    comma = commas[0]
+    before_text = _PHRASE_BREAKS.split(text[:comma])[-1]
+    after_text = _PHRASE_BREAKS.split(text[comma + 1:])[0]
+    before, after = _clause_words(before_text), _clause_words(after_text)
+    if len(before) < 3 or len(after) < 3:
+        return None  # "Trump, Biden meet", "Helpful now, invaluable later": too short to be two clauses
+    if _LIST_WORDS & set(after) or _LIST_WORDS & set(before[-1:]):
         return None  # "Cost, Traffic and Funding"
-    if lowered[0] in _SPEECH_VERBS or lowered[-1] in _SPEECH_VERBS:
+    if after[0] in _SPEECH_VERBS or after[-1] in _SPEECH_VERBS:
         return None  # "Economy will grow, minister says": AP's attribution
-    return commas[0]
+    if before[0] in _INTRODUCERS or before[0].endswith("ing") or after[0].endswith("ing"):
+        return None  # an introductory or participial phrase: "Building a platform, brick by brick"
+    if after[0] in _CONTINUERS or after[0][:1].isdigit():
+        return None  # "teams, not handoffs", "interviews, part 1", "historian, Dr. Bill Barry"
+    return comma
 
 
 @check("headline.punctuation")

@@ -27,12 +27,16 @@ _INTRODUCERS = {"when", "if", "with", "without", "to", "even", "as", "after", "b
 # After the comma these start a contrast, an addition or a label, not a clause ("teams, not handoffs").
 _CONTINUERS = {"not", "but", "and", "or", "nor", "part", "then", "plus", "including", "especially", "except",
                "too", "again", "episode", "chapter", "volume", "vol", "no", "dr", "mr", "mrs", "ms", "prof",
-               "sen", "rep", "gov", "gen", "sir", "dame", "lord", "lady"}
-_PHRASE_BREAKS = re.compile(r":|—|–| - ")
+               "sen", "rep", "gov", "gen", "sir", "dame", "lord", "lady", "instead", "rather", "less", "more",
+               "most", "least", "very", "with", "without", "in", "at", "by", "for", "from", "of", "on", "to", "as",
+               "like", "after", "before", "despite", "amid", "via", "under", "over", "through", "into", "across"}
+_PHRASE_BREAKS = re.compile(r":|—|–| - |[.?!] ")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)])\s+")
 
 
 def _clause_words(text: str) -> list[str]:
-    return [w.lower().strip(_EDGE_PUNCTUATION) for w in text.split()]
+    stripped = (w.lower().strip(_EDGE_PUNCTUATION) for w in text.split())
+    return [w for w in stripped if w]
 
 
 def comma_splice(text: str) -> int | None:
@@ -42,11 +46,15 @@ def comma_splice(text: str) -> int | None:
     if len(commas) != 1:
         return None  # none, or a list of three or more
     comma = commas[0]
-    before_text = _PHRASE_BREAKS.split(text[:comma])[-1]
+    if text.rfind("(", 0, comma) > text.rfind(")", 0, comma):
+        return None  # a comma inside brackets: "(internal, external)"
+    before_text = _LIST_NUMBER.sub("", _PHRASE_BREAKS.split(text[:comma])[-1])
     after_text = _PHRASE_BREAKS.split(text[comma + 1:])[0]
     before, after = _clause_words(before_text), _clause_words(after_text)
     if len(before) < 3 or len(after) < 3:
         return None  # "Trump, Biden meet", "Helpful now, invaluable later": too short to be two clauses
+    if before[-1] in ("many", "few", "several", "some", "small", "big", "large", "new", "old", "long", "short"):
+        return None  # coordinate adjectives: "many, inflexible deadlines"
     if _LIST_WORDS & set(after) or _LIST_WORDS & set(before[-1:]):
         return None  # "Cost, Traffic and Funding"
     if after[0] in _SPEECH_VERBS or after[-1] in _SPEECH_VERBS:

@@ -133,7 +133,9 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
         if expected == EITHER or (expected == UPPER) == is_upper:
             continue
         if style == "sentence" and is_upper and not evidence.common(word.text):
-            continue  # no evidence either way: it may be a name
+            continue  # no evidence either way: it may be a name (Kournikova)
+        if word.first and not is_upper and _lower_case_code(word.text, evidence):
+            continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
         found.append(Violation(word, expected))
     if style == "sentence" and _lone_capital(found, headline_words):
         return []
@@ -148,6 +150,10 @@ def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
         return False
     lowered = [w for w in headline_words if not w.first and w.text[:1].islower() and w.text.lower() not in AP_MINOR]
     return bool(lowered)
+
+
+def _lower_case_code(text: str, evidence: NameEvidence) -> bool:
+    return text.isascii() and not evidence.common(text) and not any(c in "aeiouy" for c in text.lower())
 
 
 def recased(word: str, expected: str) -> str:

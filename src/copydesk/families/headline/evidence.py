@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copydesk.document import Document
-from copydesk.families.headline.tables import FUNCTION_WORDS
+from copydesk.families.headline.tables import FUNCTION_WORDS, INSTITUTION_NOUNS
 from copydesk.families.headline.tokens import Word, is_address
 from copydesk.rules import wordlist
 
@@ -124,7 +124,35 @@ class NameEvidence:
                 grown.add(i)  # Bank of England, Prisoner of Azkaban
             elif word.part and _compound_name(headline_words, i, strong):
                 grown.add(i)  # J-Lo, Rolls-Royce
-        return strong | grown
+        names = strong | grown
+        if any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words):
+            names |= self._anchored_runs(headline_words, names)
+        return names
+
+    @staticmethod
+    def _anchored_runs(headline_words: list[Word], names: set[int]) -> set[int]:
+        """In a headline written in sentence case, a run of capitalized words
+        (joined perhaps by of, and, for, the) that holds a name or an acronym is
+        one name: "California Child Welfare System", "Federal Election Commission"."""
+        found: set[int] = set()
+        run: list[int] = []
+        for i, word in enumerate(list(headline_words) + [None]):
+            capital = word is not None and (word.text[:1].isupper() or word.text[:1].isdigit()) \
+                and not (word.first and run)
+            joiner = word is not None and run and word.text in ("of", "and", "for", "the", "on", "&") \
+                and not word.first
+            if capital or joiner:
+                run.append(i)
+                continue
+            while run and headline_words[run[-1]].text[:1].islower():
+                run.pop()  # a run ends on a capital
+            capitals = [j for j in run if headline_words[j].text[:1].isupper() or headline_words[j].text[:1].isdigit()]
+            anchored = capitals and (any(_is_code(headline_words[j].text) for j in capitals)
+                                     or headline_words[capitals[-1]].text.lower() in INSTITUTION_NOUNS)
+            if len(capitals) >= 2 and anchored:
+                found |= set(capitals)
+            run = [i] if capital else []
+        return found
 
     def case_of(self, text: str) -> str:
         """How a word in capitals is written in running text: upper (an acronym),
@@ -140,6 +168,11 @@ class NameEvidence:
         if len(text) <= 3 or not any(c in "AEIOUYÀÁÂÄÆÉÈÊËÍÎÏÓÔÖØÚÛÜÝ" for c in text):
             return "upper"  # NHS, BBC: an unknown short word in capitals is an acronym
         return "title"  # a word no dictionary knows: a name
+
+
+def _is_code(text: str) -> bool:
+    """Acronyms and words with figures (18F, CIOC, U.S.)."""
+    return any(c.isdigit() for c in text) or (len(text) > 1 and text.replace(".", "").isupper())
 
 
 def _named_after(headline_words: list[Word], i: int, strong: set[int]) -> bool:

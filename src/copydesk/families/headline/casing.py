@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from copydesk.document import Block, Document
-from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words
+from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
 from copydesk.families.headline.tables import (
     AP_MINOR, ARTICLES, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, LATIN_PHRASES,
     PARTICIPIAL_PREPOSITIONS, PREFIXES, STYLES, SUFFIXES,
@@ -154,8 +154,6 @@ def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
 
 def _lower_case_code(text: str) -> bool:
     """No dictionary knows it and it has no vowel: a code name (rdbms, npm)."""
-    from copydesk.families.headline.evidence import english_words
-
     return text.isascii() and text.lower() not in english_words() and not any(c in "aeiouy" for c in text.lower())
 
 

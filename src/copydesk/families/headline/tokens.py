@@ -10,7 +10,7 @@ single characters, so the time is linear in the headline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from copydesk.families.headline.tables import ABBREVIATIONS
 
@@ -21,7 +21,6 @@ _LEADING = OPENING_QUOTES + "([{*_¿¡"
 _TRAILING = CLOSING_QUOTES + ")]}*_,;:.!?…"
 _DASHES = ("—", "–")
 _STANDALONE_BREAKS = ("-", "—", "–", "|", "--")
-_TITLE_ENDING = (":", "?", "!")  # with dashes and sentence breaks: the next word starts a title of its own
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,6 @@ class Word:
     last_part: bool = True
     quoted: bool = False  # inside quotation marks
     opens_quote: bool = False  # the first word inside quotation marks
-    before_closing_quote: bool = False  # a break mark this word carries sits inside a quotation
     address: bool = False  # a URL, domain, e-mail address, hashtag or handle: keeps its own case
 
 
@@ -189,9 +187,6 @@ class _Reader:
     def _close_phrase(self, kind: str, inside_quote: bool = False) -> None:
         if self.words:
             self.closes.append(len(self.words) - 1)
-            last = self.words[-1]
-            if inside_quote:
-                self.words[-1] = Word(**{**last.__dict__, "before_closing_quote": True})
         # In a quotation, "?" may end the quoted words only ("asks “why?” then ...").
         self.phrase_start = "soft" if inside_quote and kind == "question" else kind
         if kind == "soft" and self.words:
@@ -204,7 +199,7 @@ class _Reader:
             ends.add(len(self.words) - 1)
         for index in ends:
             word = self.words[index]
-            self.words[index] = Word(**{**word.__dict__, "last": True})
+            self.words[index] = replace(word, last=True)
 
 
 def words(text: str) -> list[Word]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from copydesk.document import Document
 from copydesk.families.headline.casing import headings
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 @check("headline.length")
@@ -17,7 +21,8 @@ def length(doc: Document, context: RuleContext) -> Iterator[Hit]:
         main = block.kind == "headline"
         max_chars = options["max-chars"] if main else options["subhead-max-chars"]
         max_words = options["max-words"] if main else options["subhead-max-words"]
-        chars, count = len(block.text), len(block.text.split())
+        visible = _TAG.sub("", block.text)  # a title's <em> is markup, not length
+        chars, count = len(visible), len(visible.split())
         problems = []
         if chars > max_chars:
             problems.append(f"{chars} characters (limit {max_chars}; search results cut near 60)")

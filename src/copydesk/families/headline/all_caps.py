@@ -57,9 +57,12 @@ def all_caps(doc: Document, context: RuleContext) -> Iterator[Hit]:
     style = house.house_style()
     if house.inferred and house.headline and in_capitals(house.headline.text) and not house.subheads:
         style = "sentence"  # nothing else shows the house style: the plainest one
+    plain_subheads = sum(not in_capitals(block.text) for block in house.subheads)
     for block in headings(doc):
         if not in_capitals(block.text):
             continue
+        if block.kind == "subhead" and plain_subheads < 2:
+            continue  # capitals are this article's way of setting labels (game titles, names), not a slip
         start, end = block.source_range(0, len(block.text))
         changes = recased_words(block.text, style, house.evidence)
         edits = tuple(Edit(*block.source_range(a, b), replacement) for a, b, replacement in changes)

@@ -137,9 +137,15 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
         if word.first and not is_upper and _lower_case_code(word.text):
             continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
         found.append(Violation(word, expected))
-    if style == "sentence" and _lone_capital(found, headline_words):
+    if style == "sentence" and (_lone_capital(found, headline_words) or _nickname(headline_words)):
         return []
     return found
+
+
+def _nickname(headline_words: list[Word]) -> bool:
+    """"The Decider", "The Pinch Hitter": a short heading of "The" and capitals names someone."""
+    return 2 <= len(headline_words) <= 3 and headline_words[0].text == "The" \
+        and all(w.text[:1].isupper() for w in headline_words)
 
 
 def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
@@ -217,8 +223,13 @@ class HeadlineStyle:
         style most of them use, which many sites keep apart from the headline's
         (title case above, sentence case below)."""
         headline_style = self.house_style()
-        if self.house != "auto" or block.kind == "headline" or len(self.subheads) < 2:
-            return headline_style  # one subhead shows no style of its own
+        if self.house != "auto" or block.kind == "headline":
+            return headline_style
+        if len(self.subheads) == 1:
+            # A lone subhead has no siblings to agree with, and sentence-case subheads
+            # under a title-case headline are common: it keeps the style it fits best.
+            fits = self.best_styles(block)
+            return headline_style if headline_style in fits else fits[0]
         if "subhead-style" not in self._memo:
             preference = (headline_style,) + tuple(s for s in AUTO_PREFERENCE if s != headline_style)
             majority = self.subhead_majority()

@@ -135,6 +135,8 @@ class NameEvidence:
                 grown.add(i)  # Bank of England, Prisoner of Azkaban
             elif word.part and _compound_name(headline_words, i, strong):
                 grown.add(i)  # J-Lo, Rolls-Royce
+            elif _double_barrelled(headline_words, i, strong):
+                grown |= {i, i + 1}  # Uchenna Moka-Solana
         names = strong | grown
         in_sentence_case = any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words)
         return names | self._name_runs(headline_words, in_sentence_case)
@@ -195,6 +197,15 @@ def _named_after(headline_words: list[Word], i: int, strong: set[int]) -> bool:
         return False
     name_at = i + 3 if following[1:2] == ["the"] else i + 2
     return name_at in strong
+
+
+def _double_barrelled(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+    """A capitalized two-part compound right after a name: a double-barrelled surname."""
+    word = headline_words[i]
+    if word.part or word.last_part or i + 1 >= len(headline_words) or i - 1 not in strong:
+        return False
+    second = headline_words[i + 1]
+    return second.part == 1 and second.last_part and second.text[:1].isupper() and _touching(headline_words, i, i - 1)
 
 
 def _compound_name(headline_words: list[Word], i: int, strong: set[int]) -> bool:

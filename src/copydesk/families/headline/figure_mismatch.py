@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copydesk.document import Document
-from copydesk.families.headline.casing import headings
 from copydesk.finding import Hit
 from copydesk.numbers import read_quantities, same_value
 from copydesk.rules import RuleContext, check
 
 
+# Durations and counts of occasions ("over two years", "six times") are many different
+# quantities in one article, not one quantity stated twice.
+_TIME_NOUNS = {"time", "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "season"}
+
+
 @check("headline.figure-mismatch")
 def figure_mismatch(doc: Document, context: RuleContext) -> Iterator[Hit]:
     body = [q for block in doc.body for q in read_quantities(block.text)]
-    for block in headings(doc):
+    # The main headline promises the story's figure; a subhead may count a part of it.
+    for block in [doc.headline] if doc.headline else []:
         for quantity in read_quantities(block.text):
-            if not quantity.noun or quantity.kind == "year":
+            if not quantity.noun or quantity.kind == "year" or quantity.noun in _TIME_NOUNS:
                 continue
             if any(same_value(q.value, quantity.value, 0.05) for q in body):
                 continue  # the body states this figure somewhere

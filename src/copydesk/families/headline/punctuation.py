@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from copydesk.document import Document
+from copydesk.document import Block, Document
 from copydesk.families.headline.casing import headings
 from copydesk.finding import Applicability, Edit, Fix, Hit
 from copydesk.rules import RuleContext, check
@@ -66,17 +66,39 @@ def comma_splice(text: str) -> int | None:
     return comma
 
 
+_SENTENCE_INSIDE = re.compile(r"[.?!][\"”’')]* +[\"“‘(]*[A-Z0-9]")
+_FINAL_EXCLAMATION = re.compile(r"!+[)\]]*$")
+
+
+def _closing_stop(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("...") and not _ABBREVIATION_END.search(text)
+
+
+def _stop_is_house_pattern(block: Block, subheads: list[Block]) -> bool:
+    """Subheads written as sentences, most of them with a full stop, are the
+    article's pattern ("We hired a team.", "We revisited the vision.")."""
+    if block.kind != "subhead" or len(subheads) < 2:
+        return block.kind == "subhead"  # a lone subhead ending in a stop is a sentence by choice
+    stopped = sum(_closing_stop(other.text.rstrip()) for other in subheads)
+    return stopped * 2 >= len(subheads)
+
+
 @check("headline.punctuation")
 def punctuation(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    subheads = doc.subheads
     for block in headings(doc):
         text = block.text.rstrip()
-        if text.endswith(".") and not text.endswith("...") and not _ABBREVIATION_END.search(text):
+        two_sentences = bool(_SENTENCE_INSIDE.search(text))
+        if _closing_stop(text) and not two_sentences and not _stop_is_house_pattern(block, subheads):
             start, end = block.source_range(len(text) - 1, len(text))
             # Deleting the stop changes no meaning: a safe fix.
             yield Hit(start, end, "Headlines take no closing full stop", "",
                       fixes=(Fix("Delete the full stop", (Edit(start, end, ""),), Applicability.SAFE),))
-        for match in re.finditer(r"!+", text):
-            start, end = block.source_range(match.start(), match.end())
+        exclamation = _FINAL_EXCLAMATION.search(text)
+        if block.kind == "headline" and exclamation and not two_sentences:
+            # Only the main headline's closing mark: "Hello, world! We are 18F" greets, and a
+            # subhead's "Join us!" is a blog's call to action, not news shouting.
+            start, end = block.source_range(exclamation.start(), exclamation.start() + 1)
             yield Hit(start, end, "Exclamation marks in headlines read as shouting; let the words carry it")
         comma = comma_splice(text)
         if comma is not None:

@@ -124,9 +124,10 @@ class NameEvidence:
         strong = {i for i, word in enumerate(headline_words) if word.text[:1].isupper() and self.strong(word.text)}
         grown = set()
         for i, word in enumerate(headline_words):
-            if i in strong or not word.text[:1].isupper() or not self.could_join(word.text):
+            if i in strong or not word.text[:1].isupper():
                 continue
-            if any(j in strong and _touching(headline_words, i, j) for j in (i - 1, i + 1)):
+            if self.could_join(word.text) and any(j in strong and _touching(headline_words, i, j)
+                                                  for j in (i - 1, i + 1)):
                 grown.add(i)
             elif i and headline_words[i - 1].text in self.given and _touching(headline_words, i, i - 1) \
                     and word.text.lower() not in FUNCTION_WORDS:

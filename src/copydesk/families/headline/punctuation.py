@@ -75,12 +75,16 @@ def _closing_stop(text: str) -> bool:
 
 
 def _stop_is_house_pattern(block: Block, subheads: list[Block]) -> bool:
-    """Subheads written as sentences, most of them with a full stop, are the
-    article's pattern ("We hired a team.", "We revisited the vision.")."""
-    if block.kind != "subhead" or len(subheads) < 2:
-        return block.kind == "subhead"  # a lone subhead ending in a stop is a sentence by choice
-    stopped = sum(_closing_stop(other.text.rstrip()) for other in subheads)
-    return stopped * 2 >= len(subheads)
+    """Subheads written as sentences, most of those at the same level ending
+    with a full stop, a question or an exclamation mark, are the article's
+    pattern ("We hired a team.", "Be agile.")."""
+    if block.kind != "subhead":
+        return False
+    siblings = [other for other in subheads if other.level == block.level]
+    if len(siblings) < 2:
+        return True  # a lone subhead ending in a stop is a sentence by choice
+    sentences = sum(other.text.rstrip().endswith((".", "?", "!")) for other in siblings)
+    return sentences * 2 >= len(siblings)
 
 
 @check("headline.punctuation")

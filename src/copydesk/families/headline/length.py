@@ -12,6 +12,12 @@ from copydesk.rules import RuleContext, check
 
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')_*]* +\S")
+
+
+def _sentence_like(text: str) -> bool:
+    stripped = text.rstrip(" _*")
+    return stripped.endswith((".", "?", "!")) or bool(_SENTENCE_BREAK.search(stripped))
 
 
 @check("headline.length")
@@ -19,6 +25,8 @@ def length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     options = context.options
     for block in headings(doc):
         main = block.kind == "headline"
+        if not main and _sentence_like(block.text):
+            continue  # an interview question or a takeaway set as a heading is prose, not a label
         max_chars = options["max-chars"] if main else options["subhead-max-chars"]
         max_words = options["max-words"] if main else options["subhead-max-words"]
         visible = _TAG.sub("", block.text)  # a title's <em> is markup, not length

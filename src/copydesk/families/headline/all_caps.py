@@ -6,17 +6,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from copydesk.document import Document
-from copydesk.families.headline.casing import LOWER, UPPER, EITHER, analysis, expected_case, headings
+from copydesk.families.headline.casing import EITHER, LOWER, UPPER, analysis, expected_case, headings, in_capitals
 from copydesk.families.headline.evidence import NameEvidence
 from copydesk.families.headline.tables import STYLE_NAMES
 from copydesk.families.headline.tokens import words
 from copydesk.finding import Applicability, Edit, Fix, Hit
 from copydesk.rules import RuleContext, check
-
-
-def in_capitals(text: str) -> bool:
-    lettered = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
-    return len(lettered) >= 3 and all(w.upper() == w for w in lettered)
 
 
 def _recased_word(text: str, expected: str, running: str) -> str:

@@ -194,6 +194,7 @@ class HeadlineStyle:
         self.subheads = doc.subheads
         self.house = context.house.get("headline-case", "auto")
         self._memo: dict[str, str] = {}
+        self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
 
     def violations(self, block: Block, style: str) -> list[Violation]:
         return violations(block.text, style, self.evidence)
@@ -202,9 +203,12 @@ class HeadlineStyle:
         return len(self.violations(block, style))
 
     def best_styles(self, block: Block) -> list[str]:
-        counts = {style: self.count(block, style) for style in STYLES}
-        fewest = min(counts.values())
-        return [style for style in STYLES if counts[style] == fewest]
+        key = id(block)
+        if key not in self._fits:
+            counts = {style: self.count(block, style) for style in STYLES}
+            fewest = min(counts.values())
+            self._fits[key] = [style for style in STYLES if counts[style] == fewest]
+        return self._fits[key]
 
     @property
     def inferred(self) -> bool:
@@ -214,9 +218,12 @@ class HeadlineStyle:
         """The configured style, or in auto mode the main headline's (subheads break ties)."""
         if self.house != "auto":
             return self.house
-        headline = self.headline
-        candidates = self.best_styles(headline) if headline and not _in_capitals(headline.text) else list(STYLES)
-        return self._pick(candidates, self.subheads, AUTO_PREFERENCE)
+        if "headline-style" not in self._memo:
+            headline = self.headline
+            candidates = self.best_styles(headline) if headline and not in_capitals(headline.text) \
+                else list(STYLES)
+            self._memo["headline-style"] = self._pick(candidates, self.subheads, AUTO_PREFERENCE)
+        return self._memo["headline-style"]
 
     def style_for(self, block: Block) -> str:
         """The style a heading is held to. In auto mode subheads are held to the
@@ -253,7 +260,8 @@ class HeadlineStyle:
         return next(style for style in preference if style in candidates)
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
+    """Three or more words, every one in capitals."""
     lettered = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
     return len(lettered) >= 3 and all(w.upper() == w for w in lettered)
 

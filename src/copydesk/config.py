@@ -18,7 +18,7 @@ from copydesk.rules import FAMILIES, RULE_ID, all_rules, matches, wordlist
 
 FAIL_ON = ("error", "warning", "info", "never")
 HOUSE_SETTINGS = {
-    "headline-case": ("auto", "sentence", "ap-title", "chicago-title"),
+    "headline-case": ("auto", "sentence", "ap-title", "chicago-title", "start"),
     "numerals": ("ap", "chicago"),
 }
 HOUSE_DEFAULTS = {"headline-case": "auto", "numerals": "ap"}

@@ -1,0 +1,276 @@
+"""Word-by-word case judgement of a headline under one style, and the
+document's house style (configured, or in auto mode the main headline's)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from copydesk.document import Block, Document
+from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
+from copydesk.families.headline.tables import (
+    AP_MINOR, ARTICLES, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, LATIN_PHRASES,
+    PARTICIPIAL_PREPOSITIONS, PREFIXES, STYLES, SUFFIXES,
+)
+from copydesk.families.headline.tokens import Word, words
+from copydesk.finding import Applicability, Edit, Fix
+from copydesk.rules import RuleContext, wordlist
+
+UPPER, LOWER, EITHER = "upper", "lower", "either"
+
+
+def is_neutral(word: str) -> bool:
+    """Acronyms, figures, mixed case and single capitals keep their case in every style."""
+    if any(char.isdigit() for char in word) or not any(char.isalpha() for char in word):
+        return True
+    if len(word) > 1 and word.replace(".", "").replace("&", "").isupper():
+        return True
+    if any(char.isupper() for char in word[1:]):
+        return True  # iPhone, McDonald, EastEnders, l'Grange
+    if "." in word:
+        return True  # i.e, e.g: abbreviations keep their case
+    return len(word) == 1 and word.isupper() and word != "A"
+
+
+def _minor(lower: str, style: str) -> bool:
+    if style == "ap-title":
+        return lower in AP_MINOR
+    return lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS
+
+
+def _compound_part(word: Word, style: str) -> str:
+    """A later part of a hyphenated compound ("Self-Driving", "Step-by-Step", "E-flat")."""
+    lower, before = word.text.lower(), word.previous_part.lower()
+    if lower in SUFFIXES:
+        return EITHER  # Black-ish
+    if style == "sentence":
+        return LOWER
+    minor = lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS
+    if minor and not word.last_part:
+        return LOWER  # Step-by-Step, End-to-End
+    if style == "chicago-title":
+        if minor or len(before) == 1 or before in PREFIXES:
+            return EITHER  # Chicago: Anti-intellectual, E-flat; Go-To or Go-to
+        return UPPER
+    return UPPER  # AP and start case capitalize every part: X-Ray, Go-To, Lying-In
+
+
+def _phrase_start(word: Word, style: str) -> str:
+    if word.after in ("colon", "dash", "line") and style == "sentence":
+        return EITHER  # sentence case after a colon or dash
+    if word.opens_quote and style == "sentence":
+        return EITHER
+    return UPPER
+
+
+def expected_case(word: Word, style: str, latin: bool = False) -> str:
+    """upper, lower or either, for one word under one style (names aside)."""
+    lower = word.text.lower()
+    if word.part:
+        return _compound_part(word, style)
+    if word.first and word.after != "soft":
+        return _phrase_start(word, style)
+    if word.after == "soft" and (style == "sentence" or lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS):
+        return EITHER  # after a semicolon or an ellipsis: "Shakspeare; or, the Poet"
+    if not word.last_part and style != "sentence":
+        return UPPER  # the first part of a compound is capitalized: On-Demand, In-or-Out
+    if word.quoted and word.text[:1].isupper():
+        return EITHER  # a quoted title keeps its own capitals: Have You Read “The Lottery”?
+    if style == "sentence":
+        return EITHER if word.opens_quote else LOWER
+    if word.opens_quote or word.last:
+        return UPPER
+    if latin:
+        return EITHER  # in vitro, per capita
+    if style == "start":
+        return EITHER if lower in ("vs", "v") else UPPER
+    if lower in EITHER_CASE or (style == "chicago-title" and lower in PARTICIPIAL_PREPOSITIONS):
+        return EITHER
+    return LOWER if _minor(lower, style) else UPPER
+
+
+def _latin_words(headline_words: list[Word]) -> set[int]:
+    found = set()
+    for i in range(len(headline_words) - 1):
+        pair = (headline_words[i].text.lower(), headline_words[i + 1].text.lower())
+        if pair in LATIN_PHRASES:
+            found |= {i, i + 1}
+    return found
+
+
+def _is_label(headline_words: list[Word], index: int) -> bool:
+    """"A" as a label (Plan A, Knob A in Hole B), not the article: nothing that
+    could be its noun follows in the same phrase. "No" before a figure (No 1)."""
+    word = headline_words[index]
+    if word.text in ("No", "Nos") and index + 1 < len(headline_words):
+        return headline_words[index + 1].text[:1].isdigit()
+    if word.text != "A" or word.first:
+        return False
+    if word.last or index + 1 == len(headline_words):
+        return True
+    following = headline_words[index + 1]
+    return following.first or following.text.lower() in AP_MINOR or following.text.lower() in CHICAGO_PREPOSITIONS
+
+
+@dataclass(frozen=True)
+class Violation:
+    word: Word
+    expected: str
+
+
+def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]:
+    found = []
+    headline_words = words(text)
+    names = evidence.names(headline_words)
+    latin = _latin_words(headline_words)
+    for index, word in enumerate(headline_words):
+        if word.address or is_neutral(word.text) or not word.text[:1].isalpha():
+            continue
+        is_upper = word.text[0].isupper()
+        if is_upper and (index in names or _is_label(headline_words, index)):
+            continue  # names keep their capital in every style
+        expected = expected_case(word, style, index in latin)
+        if expected == EITHER or (expected == UPPER) == is_upper:
+            continue
+        if style == "sentence" and is_upper and not evidence.common(word.text):
+            continue  # no evidence either way: it may be a name (Kournikova)
+        if word.first and not is_upper and _lower_case_code(word.text):
+            continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
+        found.append(Violation(word, expected))
+    if style == "sentence" and (_lone_capital(found, headline_words) or _nickname(headline_words)):
+        return []
+    return found
+
+
+def _nickname(headline_words: list[Word]) -> bool:
+    """"The Decider", "The Pinch Hitter": a short heading of "The" and capitals names someone."""
+    return 2 <= len(headline_words) <= 3 and headline_words[0].text == "The" \
+        and all(w.text[:1].isupper() for w in headline_words)
+
+
+def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
+    """One capitalized word in a headline otherwise in sentence case ("Santini
+    resigns as Spurs manager") names something the writer knows: a team, a
+    brand, a show. Two or more are a title-case habit."""
+    if len(found) != 1 or found[0].expected != LOWER or found[0].word.part:
+        return False
+    lowered = [w for w in headline_words if not w.first and w.text[:1].islower() and w.text.lower() not in AP_MINOR]
+    return bool(lowered)
+
+
+def _lower_case_code(text: str) -> bool:
+    """No dictionary knows it and it has no vowel: a code name (rdbms, npm)."""
+    return text.isascii() and text.lower() not in english_words() and not any(c in "aeiouy" for c in text.lower())
+
+
+def recased(word: str, expected: str) -> str:
+    return (word[0].upper() if expected == UPPER else word[0].lower()) + word[1:]
+
+
+def corrected(text: str, found: list[Violation]) -> str:
+    chars = list(text)
+    for violation in found:
+        first = violation.word.start
+        chars[first] = recased(chars[first], violation.expected)
+    return "".join(chars)
+
+
+def recase_fix(block: Block, found: list[Violation], style_name: str) -> Fix:
+    """Edits that change only the first letter of each word that differs."""
+    edits = []
+    for violation in found:
+        start, end = block.source_range(violation.word.start, violation.word.start + 1)
+        edits.append(Edit(start, end, recased(violation.word.text[0], violation.expected)))
+    return Fix(f"Recase in {style_name}", tuple(edits), Applicability.UNSAFE)
+
+
+class HeadlineStyle:
+    """The case analysis shared by the headline rules, once per document."""
+
+    def __init__(self, doc: Document, context: RuleContext) -> None:
+        self.body: BodyWords = body_words(doc)
+        self.evidence = NameEvidence(self.body, context.vocabulary | wordlist("proper-nouns"))
+        self.headline = doc.headline
+        self.subheads = doc.subheads
+        self.house = context.house.get("headline-case", "auto")
+        self._memo: dict[str, str] = {}
+        self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
+
+    def violations(self, block: Block, style: str) -> list[Violation]:
+        return violations(block.text, style, self.evidence)
+
+    def count(self, block: Block, style: str) -> int:
+        return len(self.violations(block, style))
+
+    def best_styles(self, block: Block) -> list[str]:
+        key = id(block)
+        if key not in self._fits:
+            counts = {style: self.count(block, style) for style in STYLES}
+            fewest = min(counts.values())
+            self._fits[key] = [style for style in STYLES if counts[style] == fewest]
+        return self._fits[key]
+
+    @property
+    def inferred(self) -> bool:
+        return self.house == "auto"
+
+    def house_style(self) -> str:
+        """The configured style, or in auto mode the main headline's (subheads break ties)."""
+        if self.house != "auto":
+            return self.house
+        if "headline-style" not in self._memo:
+            headline = self.headline
+            candidates = self.best_styles(headline) if headline and not in_capitals(headline.text) \
+                else list(STYLES)
+            self._memo["headline-style"] = self._pick(candidates, self.subheads, AUTO_PREFERENCE)
+        return self._memo["headline-style"]
+
+    def style_for(self, block: Block) -> str:
+        """The style a heading is held to. In auto mode subheads are held to the
+        style most of them use, which many sites keep apart from the headline's
+        (title case above, sentence case below)."""
+        headline_style = self.house_style()
+        if self.house != "auto" or block.kind == "headline":
+            return headline_style
+        if len(self.subheads) == 1:
+            # A lone subhead has no siblings to agree with, and sentence-case subheads
+            # under a title-case headline are common: it keeps the style it fits best.
+            fits = self.best_styles(block)
+            return headline_style if headline_style in fits else fits[0]
+        if "subhead-style" not in self._memo:
+            preference = (headline_style,) + tuple(s for s in AUTO_PREFERENCE if s != headline_style)
+            majority = self.subhead_majority()
+            self._memo["subhead-style"] = majority or self._pick(list(STYLES), self.subheads, preference)
+        return self._memo["subhead-style"]
+
+    def subhead_majority(self) -> str | None:
+        """The style most subheads that fit only one style use (headline.consistency's yardstick)."""
+        votes = Counter(styles[0] for styles in map(self.best_styles, self.subheads) if len(styles) == 1)
+        if not votes:
+            return None
+        ranked = votes.most_common()
+        best = [style for style, count in ranked if count == ranked[0][1]]
+        return next(style for style in (self.house_style(),) + AUTO_PREFERENCE if style in best)
+
+    def _pick(self, candidates: list[str], blocks: list[Block], preference: tuple[str, ...]) -> str:
+        if len(candidates) > 1 and blocks:
+            totals = {style: sum(self.count(block, style) for block in blocks) for style in candidates}
+            fewest = min(totals.values())
+            candidates = [style for style in candidates if totals[style] == fewest]
+        return next(style for style in preference if style in candidates)
+
+
+def in_capitals(text: str) -> bool:
+    """Three or more words, every one in capitals."""
+    lettered = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+    return len(lettered) >= 3 and all(w.upper() == w for w in lettered)
+
+
+def analysis(doc: Document, context: RuleContext) -> HeadlineStyle:
+    if "headline-style" not in doc.cache:
+        doc.cache["headline-style"] = HeadlineStyle(doc, context)
+    return doc.cache["headline-style"]
+
+
+def headings(doc: Document) -> list[Block]:
+    return [block for block in doc.blocks if block.kind in ("headline", "subhead")]

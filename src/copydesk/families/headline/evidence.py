@@ -1,0 +1,223 @@
+"""Evidence that a capitalized word is a name: the article's body, the
+accepted-words lists (shipped and the repository's vocabulary), the names
+the dictionary writes with a capital (rules/wordlists/names-*.txt, from
+SCOWL), and words no dictionary knows (Kournikova, Utd)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copydesk.document import Document
+from copydesk.families.headline.tables import FUNCTION_WORDS, INSTITUTION_NOUNS
+from copydesk.families.headline.tokens import Word, is_address
+from copydesk.rules import wordlist
+
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{},.;:!?…*_"
+
+
+@lru_cache(maxsize=1)
+def dictionary_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(names only ever capitalized, with common given names; names that are also
+    ordinary words; acronyms)."""
+    return (wordlist("names-dictionary") | wordlist("names-given"), wordlist("names-also-common"),
+            wordlist("acronyms-dictionary"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return wordlist("names-given")
+
+
+def english_words() -> frozenset[str]:
+    from copydesk.readability import english_words as cmu_words
+
+    return cmu_words()
+
+
+def _easy_words() -> frozenset[str]:
+    from copydesk.readability import textstat
+
+    textstat()  # loads textstat the offline way
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words("en_US"))
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    proper: frozenset[str]  # words the body treats as names
+    lower: frozenset[str]  # words the body writes in lower case
+    capitalized: frozenset[str] = frozenset()  # every capitalized word, sentence starts included
+
+
+def body_words(doc: Document) -> BodyWords:
+    """Names are capitalized somewhere other than at a sentence's start, or
+    capitalized every time they are used."""
+    mid_sentence: set[str] = set()
+    capitalized: set[str] = set()
+    lower: set[str] = set()
+    for block in doc.body:
+        for sentence in block.sentences:
+            for position, token in enumerate(sentence.text.split()):
+                core = _without_possessive(token.strip(_EDGE_PUNCTUATION))
+                if is_address(core):
+                    continue
+                for part in core.replace("/", "-").split("-"):
+                    if not part[:1].isalpha():
+                        continue
+                    if part[0].isupper():
+                        capitalized.add(part)
+                        if position:
+                            mid_sentence.add(part)
+                    else:
+                        lower.add(part)
+    easy = _easy_words()
+    # Capitalized every time counts only for unfamiliar words: "The" opens sentences, "Japan's" may too.
+    proper = mid_sentence | {w for w in capitalized if w.lower() not in lower and w.lower() not in easy}
+    return BodyWords(frozenset(proper), frozenset(lower), frozenset(capitalized))
+
+
+class NameEvidence:
+    """Decides, for a capitalized headline word, whether it is a name."""
+
+    def __init__(self, body: BodyWords, vocabulary: frozenset[str]) -> None:
+        self.body = body
+        self.vocabulary = vocabulary
+        self.only_capitalized, self.also_common, self.acronyms = dictionary_names()
+        self.given = given_names()
+        # BlackBerry, eBay, McDonald: the body's mixed-case names match a headline's "Blackberry".
+        self.mixed_case = frozenset(w.lower() for w in body.proper if any(c.isupper() for c in w[1:]))
+
+    def strong(self, text: str) -> bool:
+        """A name on its own evidence."""
+        if text in self.body.proper or text in self.vocabulary or text in self.only_capitalized:
+            return True
+        if text.lower() in self.mixed_case:
+            return True
+        if text in self.also_common:
+            if text.lower() in FUNCTION_WORDS:
+                return False  # "In", "May", "Will": chemical symbols and months read as words here
+            return text.lower() not in self.body.lower  # "West", "May": a name unless the body uses the word
+        return text.lower() not in english_words() and text.lower() not in self.body.lower
+
+    def common(self, text: str) -> bool:
+        """Evidently an ordinary word: the body or the dictionary writes it in lower case."""
+        lower = text.lower()
+        return lower in self.body.lower or lower in english_words()
+
+    def could_join(self, text: str) -> bool:
+        """May a capitalized word be part of the name beside it ("Time Warner", "New Jersey")?"""
+        lower = text.lower()
+        if lower in FUNCTION_WORDS:
+            return False
+        return text in self.body.capitalized or text in self.also_common
+
+    def names(self, headline_words: list[Word]) -> set[int]:
+        """Indexes of the capitalized words that are names: known ones, and one
+        neighbour of a known one that may belong to it. Growth stops after one
+        step, so an unknown first name does not excuse the whole headline."""
+        strong = {i for i, word in enumerate(headline_words) if word.text[:1].isupper() and self.strong(word.text)}
+        grown = set()
+        for i, word in enumerate(headline_words):
+            if i in strong or not word.text[:1].isupper():
+                continue
+            if self.could_join(word.text) and any(j in strong and _touching(headline_words, i, j)
+                                                  for j in (i - 1, i + 1)):
+                grown.add(i)
+            elif i and headline_words[i - 1].text in self.given and _touching(headline_words, i, i - 1) \
+                    and word.text.lower() not in FUNCTION_WORDS:
+                grown.add(i)  # a given name's surname: Rebecca Refoy
+            elif _named_after(headline_words, i, strong):
+                grown.add(i)  # Bank of England, Prisoner of Azkaban
+            elif word.part and _compound_name(headline_words, i, strong):
+                grown.add(i)  # J-Lo, Rolls-Royce
+            elif _double_barrelled(headline_words, i, strong):
+                grown |= {i, i + 1}  # Uchenna Moka-Solana
+        names = strong | grown
+        in_sentence_case = any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words)
+        return names | self._name_runs(headline_words, in_sentence_case)
+
+    @staticmethod
+    def _name_runs(headline_words: list[Word], in_sentence_case: bool) -> set[int]:
+        """A run of capitalized words (joined perhaps by of, and, for, the) that
+        ends in an institution's noun is one name ("California Child Welfare
+        System"); so is one that holds an acronym in a headline otherwise in
+        sentence case ("the CIOC Accessibility Working Group plans")."""
+        found: set[int] = set()
+        run: list[int] = []
+        for i, word in enumerate(list(headline_words) + [None]):
+            capital = word is not None and (word.text[:1].isupper() or word.text[:1].isdigit()) \
+                and not (word.first and run)
+            joiner = word is not None and run and word.text in ("of", "and", "for", "the", "on", "&") \
+                and not word.first
+            if capital or joiner:
+                run.append(i)
+                continue
+            while run and headline_words[run[-1]].text[:1].islower():
+                run.pop()  # a run ends on a capital
+            capitals = [j for j in run if headline_words[j].text[:1].isupper() or headline_words[j].text[:1].isdigit()]
+            institution = bool(capitals) and headline_words[capitals[-1]].text.lower() in INSTITUTION_NOUNS
+            coded = in_sentence_case and any(_is_code(headline_words[j].text) for j in capitals)
+            if len(capitals) >= 2 and (institution or coded):
+                found |= set(capitals)
+            run = [i] if capital else []
+        return found
+
+    def case_of(self, text: str) -> str:
+        """How a word in capitals is written in running text: upper (an acronym),
+        title (a name) or lower."""
+        title = text[:1] + text[1:].lower()
+        if text.lower() in FUNCTION_WORDS:
+            return "lower"  # IN, IT, AT in a headline in capitals are words, not Indiana or IT
+        if text in self.acronyms or text in self.vocabulary:
+            return "upper"
+        if title in self.body.proper or title in self.vocabulary or title in self.only_capitalized \
+                or title.lower() in self.mixed_case:
+            return "title"
+        if self.common(text):
+            return "lower"
+        if len(text) <= 3 or not any(c in "AEIOUYÀÁÂÄÆÉÈÊËÍÎÏÓÔÖØÚÛÜÝ" for c in text):
+            return "upper"  # NHS, BBC: an unknown short word in capitals is an acronym
+        return "title"  # a word no dictionary knows: a name
+
+
+def _is_code(text: str) -> bool:
+    """Acronyms and words with figures (18F, CIOC, U.S.)."""
+    return any(c.isdigit() for c in text) or (len(text) > 1 and text.replace(".", "").isupper())
+
+
+def _named_after(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+    """A capitalized word followed by "of" (and perhaps "the") and a name."""
+    following = [w.text for w in headline_words[i + 1:i + 4]]
+    if following[:1] != ["of"]:
+        return False
+    name_at = i + 3 if following[1:2] == ["the"] else i + 2
+    return name_at in strong
+
+
+def _double_barrelled(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+    """A capitalized two-part compound right after a name: a double-barrelled surname."""
+    word = headline_words[i]
+    if word.part or word.last_part or i + 1 >= len(headline_words) or i - 1 not in strong:
+        return False
+    second = headline_words[i + 1]
+    return second.part == 1 and second.last_part and second.text[:1].isupper() and _touching(headline_words, i, i - 1)
+
+
+def _compound_name(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+    """A capitalized later part of a compound whose first part is a name or a single capital."""
+    first = i - headline_words[i].part
+    head = headline_words[first].text
+    return first in strong or (len(head) == 1 and head.isupper())
+
+
+def _touching(headline_words: list[Word], i: int, j: int) -> bool:
+    if not 0 <= j < len(headline_words):
+        return False
+    first, second = headline_words[min(i, j)], headline_words[max(i, j)]
+    return second.start - first.end <= 1 and not second.first

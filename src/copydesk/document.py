@@ -60,6 +60,8 @@ class Sentence:
     start: int
     end: int
     text: str
+    # The parts inside quotation marks (direct speech), as [start, end) offsets into ``block.text``.
+    quotes: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(eq=False)

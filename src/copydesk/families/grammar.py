@@ -128,6 +128,29 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     return bool(before_is_name or after_is_name)
 
 
+# A token that is code or an address, not a word: snake_case, camelCase, dotted
+# names (docs.rs, crates.io-based), paths, @handles, #hashtags, :shortcodes:,
+# version strings, URLs and e-mail addresses.
+_CODE_LIKE = re.compile(
+    r"_|[a-z][A-Z]|\w\.\w|/|\\|^[@#]|^:\w[\w+-]*:$|^v?\d+(?:\.\d+)+|://|^www\.|@\w|\w\(|[{}<>=$]|\d[a-zA-Z]|[a-zA-Z]\d")
+_TOKEN_EDGES = "\"'“”‘’()[]{},;!?*…"
+
+
+def surrounding_token(text: str, start: int, end: int) -> str:
+    """The whole white-space-delimited token a match falls in, without the
+    punctuation around it: "rs" of "docs.rs," gives "docs.rs"."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    token = text[start:end].strip(_TOKEN_EDGES)
+    return token[:-1] if token.endswith(".") else token
+
+
+def is_code_like(token: str) -> bool:
+    return bool(_CODE_LIKE.search(token))
+
+
 def _accepted(word: str, vocabulary: frozenset[str], names: set[str]) -> bool:
     return word in vocabulary or word.lower() in vocabulary or word in names
 
@@ -173,6 +196,8 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         word = block.text[match.start : match.end]
         if _accepted(word, context.vocabulary, names) or _in_a_name(block.text, match.start, match.end):
             continue
+        if is_code_like(surrounding_token(block.text, match.start, match.end)):
+            continue  # never spell-check code, handles, addresses or versions
         hit = _hit(block, match, "spelling")
         if _probably_a_name(block, match):
             hit = replace(hit, severity=Severity.INFO,

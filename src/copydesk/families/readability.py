@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copydesk.document import Block, Document
+from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
 from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores
 from copydesk.rules import RuleContext, check
@@ -75,18 +75,42 @@ def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
                                       f"above {context.options['above']:g}; shorter sentences and words would help")
 
 
+def _counted_text(sentence: Sentence, with_quotations: bool) -> str:
+    """The sentence's own words: direct quotations left out unless asked for,
+    since an editor cannot shorten what someone said."""
+    if with_quotations or not sentence.quotes:
+        return sentence.text
+    parts, position = [], sentence.start
+    for start, end in sentence.quotes:
+        parts.append(sentence.text[position - sentence.start:start - sentence.start])
+        position = max(position, end)
+    parts.append(sentence.text[position - sentence.start:])
+    return " ".join(parts)
+
+
+def _is_a_list(text: str, words: int) -> bool:
+    """A line-up, a results table or a run of names in sentence form ("Wales: G Thomas;
+    H Luscombe, T Shanklin, ..."): items parted by commas or semicolons, one every
+    few words. Such a run is not a sentence to split."""
+    separators = text.count(",") + text.count(";")
+    return separators >= 5 and separators * 3 >= words
+
+
 @check("readability.sentence-length")
 def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     warning, error = context.options["warning-words"], context.options["error-words"]
+    with_quotations = context.options["count-quotations"]
     for block in body_paragraphs(doc):
         for sentence in block.sentences:
-            words = count_words(sentence.text)
-            if words > warning:
-                severity = Severity.ERROR if words > error else Severity.WARNING
-                limit = error if words > error else warning
-                start, end = block.source_range(sentence.start, sentence.end)
-                yield Hit(start, end, f"Sentence of {words} words, over the limit of {limit}; consider splitting it",
-                          severity=severity)
+            counted = _counted_text(sentence, with_quotations)
+            words = count_words(counted)
+            if words <= warning or _is_a_list(counted, words):
+                continue
+            severity, limit = (Severity.ERROR, error) if words > error else (Severity.WARNING, warning)
+            own = "" if with_quotations or not sentence.quotes else " outside quotations"
+            start, end = block.source_range(sentence.start, sentence.end)
+            yield Hit(start, end, f"Sentence of {words} words{own}, over the limit of {limit}; consider splitting it",
+                      severity=severity)
 
 
 @check("readability.paragraph-length")

@@ -1,0 +1,305 @@
+#!/usr/bin/env python3
+"""The precision protocol: how often copydesk's findings are right, per rule.
+
+    .venv/bin/python bench/precision.py                       # both corpora, a report
+    .venv/bin/python bench/precision.py --corpus bbc --todo NAME   # also a sheet of unjudged findings
+    .venv/bin/python bench/precision.py --verdicts FILE.verdicts.jsonl  # file a judge's verdicts
+
+It lints a seeded sample of articles of each corpus (grammar and spelling on,
+against a local LanguageTool server it starts, or --languagetool-url), keys
+every finding on its file, rule, the flagged text and its sentence (not on
+line numbers, so an edit elsewhere keeps the verdict), and reports per rule
+(and per LanguageTool rule id): findings per 1,000 words, how many are
+judged, their precision, and the share of articles that carry no false
+warning. Verdicts live in bench/precision/<corpus>.jsonl, one JSON object a
+line: {"key", "file", "rule", "flagged", "sentence", "verdict", "reason"},
+verdict true (an editor would change the text), false or debatable.
+
+Judging is done by someone who did not write the rules: --todo writes the
+findings that have no verdict yet (warnings and errors first, then a seeded
+sample per rule of the info ones) as JSON lines with the finding, its
+sentence and its paragraph, and nothing that hints at the answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from copydesk.config import Config  # noqa: E402
+from copydesk.document import Document  # noqa: E402
+from copydesk.finding import Finding, Severity  # noqa: E402
+from copydesk.languagetool.client import activated  # noqa: E402
+from copydesk.parse import parse  # noqa: E402
+from copydesk.runner import lint_document  # noqa: E402
+from copydesk.sources import decode  # noqa: E402
+from report import publish  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpora"
+VERDICTS = HERE / "precision"
+# corpus name -> articles sampled (a fixed seed picks the same ones every run)
+CORPORA = {"bbc": 150, "18f-blog": 80}
+SEED = 10
+INFO_PER_RULE = 12  # info findings sampled per rule for judging (warnings and errors: all)
+TARGET_PRECISION = 0.8
+
+
+@dataclass
+class Judged:
+    """A finding with what a judge needs to see, and its verdict if it has one."""
+
+    key: str
+    corpus: str
+    file: str
+    finding: Finding
+    flagged: str
+    sentence: str
+    context: str
+    verdict: str | None = None
+
+    @property
+    def rule(self) -> str:
+        return self.finding.rule_id
+
+    @property
+    def loud(self) -> bool:
+        return self.finding.severity is not Severity.INFO
+
+    def todo(self) -> dict:
+        f = self.finding
+        return {"key": self.key, "corpus": self.corpus, "file": self.file, "line": f.line, "rule": f.rule_id,
+                "severity": f.severity.value, "message": f.message, "flagged": self.flagged,
+                "sentence": self.sentence, "context": self.context}
+
+
+def sample_articles(corpus: str, count: int) -> list[Path]:
+    folder = SHARED / corpus
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md") and p.name != "README.TXT")
+    return sorted(random.Random(SEED).sample(files, min(count, len(files))))
+
+
+def finding_key(file: str, rule: str, flagged: str, sentence: str) -> str:
+    return hashlib.sha1(json.dumps([file, rule, flagged, sentence], ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _sentence_and_context(doc: Document, finding: Finding) -> tuple[str, str]:
+    """The sentence and paragraph around a finding (for the judge: searching is fine here)."""
+    for block in doc.blocks:
+        if not block.text or not (block.source_start <= finding.offset < block.source_end or
+                                  block.source_start <= finding.offset == block.source_end):
+            continue
+        context = block.text if len(block.text) <= 900 else None
+        for sentence in block.sentences:
+            start, end = block.source_range(sentence.start, sentence.end)
+            if start <= finding.offset < end:
+                if context is None:
+                    middle = sentence.start
+                    context = block.text[max(0, middle - 400): sentence.end + 400]
+                return sentence.text, context
+        return block.text[:900], context or block.text[:900]
+    line = doc.line_text(finding.line)
+    return line, line
+
+
+def lint_corpus(corpus: str, count: int) -> tuple[list[Judged], int, list[str]]:
+    judged: list[Judged] = []
+    words = 0
+    files = []
+    config = Config()
+    for path in sample_articles(corpus, count):
+        relative = str(path.relative_to(SHARED / corpus))
+        try:
+            text = decode(path.read_bytes())
+        except Exception:
+            continue
+        files.append(relative)
+        doc = parse(text.removeprefix("\ufeff"), str(path))
+        words += sum(block.word_count for block in doc.blocks)
+        findings, engine_error = lint_document(doc, config)
+        if engine_error:
+            raise SystemExit(f"{relative}: {engine_error}")
+        for finding in findings:
+            flagged = doc.source[finding.offset:finding.end_offset]
+            sentence, context = _sentence_and_context(doc, finding)
+            key = finding_key(relative, finding.rule_id, flagged, sentence)
+            judged.append(Judged(key, corpus, relative, finding, flagged, sentence, context))
+    return judged, words, files
+
+
+def load_verdicts(corpus: str) -> dict[str, dict]:
+    path = VERDICTS / f"{corpus}.jsonl"
+    if not path.exists():
+        return {}
+    return {row["key"]: row for row in map(json.loads, path.read_text().splitlines()) if row.strip() if True}
+
+
+def file_verdicts(verdicts_file: Path, findings: dict[str, Judged]) -> None:
+    """Copy a judge's verdicts into bench/precision/<corpus>.jsonl, with the finding they judge."""
+    by_corpus: dict[str, dict[str, dict]] = defaultdict(dict)
+    for line in verdicts_file.read_text().splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        item = findings.get(row["key"])
+        if item is None:
+            print(f"no current finding for key {row['key']}; kept with what the todo said", file=sys.stderr)
+            continue
+        by_corpus[item.corpus][row["key"]] = {
+            "key": row["key"], "file": item.file, "rule": item.rule, "flagged": item.flagged,
+            "sentence": item.sentence, "verdict": row["verdict"], "reason": row.get("reason", "")}
+    for corpus, rows in by_corpus.items():
+        existing = load_verdicts(corpus)
+        existing.update(rows)
+        _write_verdicts(corpus, existing)
+
+
+def _write_verdicts(corpus: str, rows: dict[str, dict]) -> None:
+    VERDICTS.mkdir(exist_ok=True)
+    ordered = sorted(rows.values(), key=lambda r: (r["file"], r["rule"], r["key"]))
+    (VERDICTS / f"{corpus}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ordered))
+
+
+def file_todo_verdicts(todo_file: Path, verdicts_file: Path) -> None:
+    """File verdicts against the todo sheet they answer (when the findings have since changed)."""
+    todo = {row["key"]: row for row in map(json.loads, todo_file.read_text().splitlines()) if row}
+    by_corpus: dict[str, dict[str, dict]] = defaultdict(dict)
+    for line in verdicts_file.read_text().splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        item = todo.get(row["key"])
+        if item is None:
+            continue
+        by_corpus[item["corpus"]][row["key"]] = {
+            "key": row["key"], "file": item["file"], "rule": item["rule"], "flagged": item["flagged"],
+            "sentence": item["sentence"], "verdict": row["verdict"], "reason": row.get("reason", "")}
+    for corpus, rows in by_corpus.items():
+        existing = load_verdicts(corpus)
+        existing.update(rows)
+        _write_verdicts(corpus, existing)
+
+
+def to_judge(items: list[Judged], limit: int) -> list[Judged]:
+    """Unjudged findings: every warning and error, then a seeded sample of info ones per rule."""
+    loud = [item for item in items if item.verdict is None and item.loud]
+    by_rule: dict[str, list[Judged]] = defaultdict(list)
+    for item in items:
+        if not item.loud:
+            by_rule[item.rule].append(item)
+    quiet = []
+    for rule in sorted(by_rule):
+        group = by_rule[rule]
+        judged = sum(1 for item in group if item.verdict is not None)
+        fresh = [item for item in group if item.verdict is None]
+        random.Random(f"{SEED}:{rule}").shuffle(fresh)
+        quiet.extend(fresh[: max(0, INFO_PER_RULE - judged)])
+    random.Random(SEED).shuffle(loud)
+    return (loud + quiet)[:limit]
+
+
+def precision(items: list[Judged]) -> tuple[int, int, int, float | None]:
+    """(true, false, debatable, precision); a debatable finding does not count as right."""
+    true = sum(item.verdict == "true" for item in items)
+    false = sum(item.verdict == "false" for item in items)
+    debatable = sum(item.verdict == "debatable" for item in items)
+    judged = true + false + debatable
+    return true, false, debatable, (true / judged if judged else None)
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+def report(corpus: str, items: list[Judged], words: int, files: list[str]) -> list[str]:
+    loud = [item for item in items if item.loud]
+    true, false, debatable, loud_precision = precision([item for item in loud if item.verdict])
+    by_file: dict[str, list[Judged]] = defaultdict(list)
+    for item in loud:
+        by_file[item.file].append(item)
+    fully_judged = [f for f in files if all(item.verdict for item in by_file.get(f, []))]
+    clean = [f for f in fully_judged if not any(item.verdict == "false" for item in by_file.get(f, []))]
+    failing = sum(1 for f in files if by_file.get(f))
+    lines = [
+        f"### {corpus}: {len(files)} articles, {words:,} words",
+        "",
+        f"- Warning- and error-level findings: {len(loud)} ({1000 * len(loud) / max(words, 1):.2f} per 1,000 words); "
+        f"{failing} of {len(files)} articles have at least one.",
+        f"- Judged: {true + false + debatable} of {len(loud)}; true {true}, false {false}, debatable {debatable}: "
+        f"precision {_percent(loud_precision)} (debatable counts as not right).",
+        f"- Articles with no false warning: {len(clean)} of {len(fully_judged)} whose warnings are all judged "
+        f"({_percent(len(clean) / len(fully_judged) if fully_judged else None)}).",
+        "",
+        "| Rule | Severity | Findings | per 1,000 words | Judged | True | False | Debatable | Precision |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    by_rule: dict[tuple[str, str], list[Judged]] = defaultdict(list)
+    for item in items:
+        by_rule[(item.rule, item.finding.severity.value)].append(item)
+    for (rule, severity), group in sorted(by_rule.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        t, f, d, p = precision([item for item in group if item.verdict])
+        lines.append(f"| {rule} | {severity} | {len(group)} | {1000 * len(group) / max(words, 1):.2f} | {t + f + d} | "
+                     f"{t} | {f} | {d} | {_percent(p)} |")
+    return lines + [""]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: both")
+    parser.add_argument("--languagetool-url", help="a running server (default: start one)")
+    parser.add_argument("--todo", metavar="PATH", help="write unjudged findings here as JSON lines")
+    parser.add_argument("--todo-limit", type=int, default=150, help="at most this many per corpus")
+    parser.add_argument("--verdicts", metavar="PATH", action="append", default=[],
+                        help="a judge's verdicts (JSON lines with key, verdict, reason) to file")
+    parser.add_argument("--output", default=str(HERE / "results" / "precision.md"))
+    args = parser.parse_args()
+    corpora = args.corpus or list(CORPORA)
+    server = None
+    url = args.languagetool_url
+    if not url:
+        from copydesk.languagetool.server import LocalServer
+
+        server = LocalServer()
+        url = server.start()
+    try:
+        with activated(url):
+            results = {corpus: lint_corpus(corpus, CORPORA[corpus]) for corpus in corpora}
+    finally:
+        if server:
+            server.stop()
+    everything = {item.key: item for items, _, _ in results.values() for item in items}
+    for verdicts in args.verdicts:
+        todo = Path(verdicts.replace(".verdicts.jsonl", ".todo.jsonl"))
+        if todo.exists():
+            file_todo_verdicts(todo, Path(verdicts))
+        else:
+            file_verdicts(Path(verdicts), everything)
+    lines = ["# Precision of copydesk's findings", "",
+             f"Seed {SEED}; articles sampled per corpus: "
+             + ", ".join(f"{c} {CORPORA[c]}" for c in corpora) + "; grammar and spelling on.", ""]
+    todo_rows = []
+    for corpus, (items, words, files) in results.items():
+        verdicts = load_verdicts(corpus)
+        for item in items:
+            if item.key in verdicts:
+                item.verdict = verdicts[item.key]["verdict"]
+        lines += report(corpus, items, words, files)
+        todo_rows += [item.todo() for item in to_judge(items, args.todo_limit)]
+    publish(lines, Path(args.output))
+    if args.todo:
+        Path(args.todo).write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in todo_rows))
+        print(f"{len(todo_rows)} findings to judge in {args.todo}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

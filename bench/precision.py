@@ -50,7 +50,12 @@ VERDICTS = HERE / "precision"
 # corpus name -> articles sampled (a fixed seed picks the same ones every run)
 CORPORA = {"bbc": 150, "18f-blog": 80}
 SEED = 10
-INFO_PER_RULE = 12  # info findings sampled per rule for judging (warnings and errors: all)
+LOUD_PER_RULE = 20  # warnings and errors judged per rule and corpus
+# Families whose defaults this protocol decides get the full sample; the
+# document-level scores and the other families a smaller one per round.
+DECIDING_FAMILIES = ("grammar.", "spelling.", "readability.sentence-length")
+OTHER_PER_RULE = 6
+INFO_PER_RULE = 6  # info findings judged per rule and corpus (to see whether one deserves promotion)
 TARGET_PRECISION = 0.8
 
 
@@ -189,22 +194,28 @@ def file_todo_verdicts(todo_file: Path, verdicts_file: Path) -> None:
         _write_verdicts(corpus, existing)
 
 
-def to_judge(items: list[Judged], limit: int) -> list[Judged]:
+def to_judge(items: list[Judged], limit: int, with_info: bool = True) -> list[Judged]:
     """Unjudged findings: every warning and error, then a seeded sample of info ones per rule."""
-    loud = [item for item in items if item.verdict is None and item.loud]
+    loud = _sampled(items, True, LOUD_PER_RULE)
+    quiet = _sampled(items, False, INFO_PER_RULE) if with_info else []
+    return (loud + quiet)[:limit]
+
+
+def _sampled(items: list[Judged], loud: bool, per_rule: int) -> list[Judged]:
+    """Up to ``per_rule`` judged findings of each rule: the unjudged ones to add, seeded."""
     by_rule: dict[str, list[Judged]] = defaultdict(list)
     for item in items:
-        if not item.loud:
+        if item.loud == loud:
             by_rule[item.rule].append(item)
-    quiet = []
+    chosen = []
     for rule in sorted(by_rule):
         group = by_rule[rule]
         judged = sum(1 for item in group if item.verdict is not None)
-        fresh = [item for item in group if item.verdict is None]
+        fresh = sorted((item for item in group if item.verdict is None), key=lambda item: item.key)
         random.Random(f"{SEED}:{rule}").shuffle(fresh)
-        quiet.extend(fresh[: max(0, INFO_PER_RULE - judged)])
-    random.Random(SEED).shuffle(loud)
-    return (loud + quiet)[:limit]
+        cap = per_rule if rule.startswith(DECIDING_FAMILIES) else min(per_rule, OTHER_PER_RULE)
+        chosen.extend(fresh[: max(0, cap - judged)])
+    return chosen
 
 
 def precision(items: list[Judged]) -> tuple[int, int, int, float | None]:
@@ -260,6 +271,7 @@ def main() -> int:
     parser.add_argument("--todo-limit", type=int, default=150, help="at most this many per corpus")
     parser.add_argument("--verdicts", metavar="PATH", action="append", default=[],
                         help="a judge's verdicts (JSON lines with key, verdict, reason) to file")
+    parser.add_argument("--no-info", action="store_true", help="judge only warnings and errors this round")
     parser.add_argument("--output", default=str(HERE / "results" / "precision.md"))
     args = parser.parse_args()
     corpora = args.corpus or list(CORPORA)
@@ -293,7 +305,7 @@ def main() -> int:
             if item.key in verdicts:
                 item.verdict = verdicts[item.key]["verdict"]
         lines += report(corpus, items, words, files)
-        todo_rows += [item.todo() for item in to_judge(items, args.todo_limit)]
+        todo_rows += [item.todo() for item in to_judge(items, args.todo_limit, not args.no_info)]
     publish(lines, Path(args.output))
     if args.todo:
         Path(args.todo).write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in todo_rows))

@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from copydesk.document import Document
-from copydesk.finding import Hit, Severity
-from copydesk.languagetool.client import Match, active_client
+from copydesk.document import Block, Document
+from copydesk.finding import Applicability, Edit, Fix, Hit, Severity
+from copydesk.languagetool.client import Markup, Match, active_client
+from copydesk.precision import languagetool_severity
 from copydesk.rules import RuleContext, check, wordlist
+from copydesk.vocabulary import repository_names
 
 # LanguageTool rule -> the copydesk rule that reports the same problem.
 DUPLICATES = {
@@ -27,8 +29,13 @@ DUPLICATES = {
     "DASH_RULE": "typography.hyphen-as-dash",
     "DATE_WEEKDAY": "figures.weekday-mismatch",
     "DATE_WEEKDAY_WITHOUT_YEAR": "figures.weekday-mismatch",
+    "EN_DATE_WEEKDAY": "figures.weekday-mismatch",
+    "EN_DATE_WEEKDAY_CURRENTYEAR": "figures.weekday-mismatch",
     "INVALID_DATE": "figures.impossible-date",
 }
+# Any other LanguageTool rule about weekdays and dates duplicates copydesk's, which knows
+# the publication date (LanguageTool assumes the current year).
+DUPLICATE_KINDS = {"WEEKDAY": "figures.weekday-mismatch"}
 # LanguageTool's informal or stylistic issue types: reported as info, not warnings.
 STYLE_ISSUE_TYPES = {"style", "register", "locale-violation", "typographical", "whitespace"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -85,18 +92,91 @@ def article_language(doc: Document, configured: str) -> str:
 @lru_cache(maxsize=1)
 def _spelling_pairs() -> tuple[frozenset[str], frozenset[str]]:
     pairs = [line.split() for line in wordlist("british-spellings")]
-    return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+    # A line may name the British form alone: its American form is an ordinary British word too.
+    return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs if len(p) > 1)
 
 
-def _matches(doc: Document, context: RuleContext) -> list[tuple[object, Match]]:
-    """LanguageTool's matches for every prose block, fetched once per document."""
+def placeholders(block: Block) -> list[tuple[int, int]]:
+    """The block's stand-in words (for code, a bare link, an image): runs of
+    synthetic characters, which the parser maps to a longer source range."""
+    runs: list[tuple[int, int]] = []
+    starts, ends, text = block.starts, block.ends, block.text
+    for index, (start, end) in enumerate(zip(starts, ends)):
+        if end - start == 1 or not text[index].isalpha():
+            continue
+        if runs and runs[-1][1] == index and starts[index - 1] == start:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
+
+
+_CODE_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _markups(doc: Document, block: Block, runs: list[tuple[int, int]]) -> tuple[Markup, ...]:
+    """Placeholders as LanguageTool markup: read as the code's own word when it is
+    one ("an `upcast` method" reads "an upcast method"), else as the stand-in."""
+    markups = []
+    for start, end in runs:
+        source_start, source_end = block.source_range(start, end)
+        inner = doc.source[source_start:source_end].strip("`").strip()
+        word = inner if _CODE_WORD.fullmatch(inner) else block.text[start:end]
+        markups.append(Markup(start, end, word))
+    return tuple(markups)
+
+
+def _matches(doc: Document, context: RuleContext) -> list[tuple[Block, Match]]:
+    """LanguageTool's matches for every prose block, fetched once per document;
+    none that touches a placeholder (the stand-in is not the writer's word)."""
     if "languagetool" not in doc.cache:
         language = article_language(doc, context.engine.get("language", "auto"))
         blocks = [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
         client = active_client(language, disabled_rules(context))
-        results = client.check_many([block.text for block in blocks])
-        doc.cache["languagetool"] = [(block, match) for block, found in zip(blocks, results) for match in found]
+        runs = [placeholders(block) for block in blocks]
+        results = client.check_many([block.text for block in blocks],
+                                    [_markups(doc, block, found) for block, found in zip(blocks, runs)])
+        doc.cache["language"] = language
+        doc.cache["languagetool"] = [
+            (block, match) for block, found, stand_ins in zip(blocks, results, runs) for match in found
+            if not any(start < match.end and match.start < end for start, end in stand_ins)
+            and not _duplicate(match, context) and not _misfire(block, match, language)]
     return doc.cache["languagetool"]
+
+
+def _duplicate(match: Match, context: RuleContext) -> bool:
+    return any(kind in match.rule_id and ours in context.enabled for kind, ours in DUPLICATE_KINDS.items())
+
+
+# Nouns that take a plural verb in British English ("the team have").
+COLLECTIVE_NOUNS = frozenset(
+    "team side squad club government council committee board cabinet party police staff crew band group family "
+    "public audience crowd jury panel union firm company management opposition army navy federation".split())
+_PLURAL_VERBS = frozenset("have are were do".split())
+_AGREEMENT = re.compile(r"AGR|AGREEMENT")
+_REPETITION = re.compile(r"REPEAT|REPETITION")
+
+
+def _misfire(block: Block, match: Match, language: str) -> bool:
+    """LanguageTool matches of a kind that is wrong on edited copy."""
+    flagged = block.text[match.start:match.end]
+    if _REPETITION.search(match.rule_id) and any(char.isdigit() for char in flagged):
+        return True  # scores and results repeat by nature: "won 6-2 6-2"
+    if language == "en-GB" and _AGREEMENT.search(match.rule_id):
+        return _british_collective(block.text, match)
+    return False
+
+
+def _british_collective(text: str, match: Match) -> bool:
+    """British English agrees a team, a country fielding one or a body with a plural
+    verb: "England have the ability", "the council were told"."""
+    flagged = text[match.start:match.end].split()
+    verb = flagged[0].lower() if flagged else ""
+    before = text[max(0, match.start - 40):match.start].split()
+    if not before or not (verb in _PLURAL_VERBS or verb.isalpha() and not verb.endswith("s")):
+        return False  # only a plural verb is British agreement
+    subject = before[-1].strip(",;:")
+    return subject[:1].isupper() or subject.lower() in COLLECTIVE_NOUNS
 
 
 def _proper_nouns(doc: Document) -> set[str]:
@@ -164,7 +244,24 @@ def _probably_a_name(block, match: Match) -> bool:
     return not any(sentence.start == match.start for sentence in block.sentences)
 
 
-def _hit(block, match: Match, family: str) -> Hit:
+# LanguageTool rules whose first replacement cannot change the meaning: a/an and a doubled word.
+SAFE_FIX_RULES = frozenset({"EN_A_VS_AN", "ENGLISH_WORD_REPEAT_RULE"})
+
+
+def _fixes(doc: Document, block: Block, match: Match) -> tuple[Fix, ...]:
+    """LanguageTool's replacements as fixes, where the flagged text is plain in
+    the source (no markup inside it), so replacing it keeps the markup intact."""
+    start, end = block.source_range(match.start, match.end)
+    if doc.source[start:end] != block.text[match.start:match.end] or not match.replacements:
+        return ()
+    safe = match.rule_id in SAFE_FIX_RULES
+    return tuple(
+        Fix(f"Replace with “{replacement}”", (Edit(start, end, replacement),),
+            Applicability.SAFE if safe and index == 0 else Applicability.UNSAFE)
+        for index, replacement in enumerate(match.replacements))
+
+
+def _hit(doc: Document, block: Block, match: Match, family: str) -> Hit:
     start, end = block.source_range(match.start, match.end)
     message = match.message
     if len(match.replacements) > 1:
@@ -175,21 +272,23 @@ def _hit(block, match: Match, family: str) -> Hit:
         ("description", match.description),
         ("url", match.url),
     )
-    severity = Severity.INFO if match.issue_type in STYLE_ISSUE_TYPES else None
+    severity = languagetool_severity(match.rule_id) or (Severity.INFO if match.issue_type in STYLE_ISSUE_TYPES else None)
     suggestion = match.replacements[0] if match.replacements else None
-    return Hit(start, end, message, suggestion, copydesk_id(family, match), severity, properties)
+    return Hit(start, end, message, suggestion, copydesk_id(family, match), severity, properties,
+               _fixes(doc, block, match))
 
 
 @check("grammar.languagetool")
 def grammar(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block, match in _matches(doc, context):
         if not is_spelling(match):
-            yield _hit(block, match, "grammar")
+            yield _hit(doc, block, match, "grammar")
 
 
 @check("spelling.languagetool")
 def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
     names = _proper_nouns(doc)
+    repository = repository_names(doc.path)
     for block, match in _matches(doc, context):
         if not is_spelling(match):
             continue
@@ -198,7 +297,9 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
-        hit = _hit(block, match, "spelling")
+        if word[:1].isupper() and word in repository:
+            continue  # a name the repository uses in two or more files
+        hit = _hit(doc, block, match, "spelling")
         if _probably_a_name(block, match):
             hit = replace(hit, severity=Severity.INFO,
                           message=f"{hit.message} If “{word}” is a name, add it to the vocabulary.")

@@ -192,6 +192,11 @@ def _proper_nouns(doc: Document) -> set[str]:
     return {word for word, count in counts.items() if count > 1 and word.lower() not in lower}
 
 
+# Capitalized at the start of a sentence, these are no part of a name: "The Goverment".
+_FUNCTION_WORDS = frozenset("the a an in on at for of and but to by with from as this that its our their his her "
+                            "my your we they it he she if when while after before".split())
+
+
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """A capitalized word next to another capitalized word, with only a space
     between them, reads as part of a name: "Yan Chang", "Gulfstream G550";
@@ -203,7 +208,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return True
     before = re.search(r"(\S+) $", text[max(0, start - 40):start])
     after = re.match(r" (\S+)", text[end:end + 40])
-    before_is_name = before and before.group(1)[0].isupper() and before.group(1)[-1].isalnum()
+    before_is_name = (before and before.group(1)[0].isupper() and before.group(1)[-1].isalnum()
+                      and before.group(1).lower() not in _FUNCTION_WORDS)
     after_is_name = after and after.group(1)[0].isupper()
     return bool(before_is_name or after_is_name)
 
@@ -237,11 +243,30 @@ def _accepted(word: str, vocabulary: frozenset[str], names: set[str]) -> bool:
 
 def _probably_a_name(block, match: Match) -> bool:
     """A capitalized word inside a sentence that the dictionary lacks is most
-    often a name (Murrayfield, Bafta): such findings are info, not warnings."""
+    often a name (Murrayfield, Bafta): such findings are info, not warnings;
+    unless it is one slip away from the word LanguageTool suggests, the way
+    typos are (Cryptocurreny, Goverment, Recieving)."""
     word = block.text[match.start:match.end]
     if not word[:1].isupper():
         return False
-    return not any(sentence.start == match.start for sentence in block.sentences)
+    if any(sentence.start == match.start for sentence in block.sentences):
+        return False
+    return not (match.replacements and _one_slip(word, match.replacements[0]))
+
+
+def _one_slip(word: str, suggestion: str) -> bool:
+    """One letter added, dropped, changed or two swapped, in a word long enough
+    (seven letters or more) that a name so close to a dictionary word is rare."""
+    a, b = word.lower(), suggestion.lower()
+    if len(a) < 7 or " " in b or a == b or abs(len(a) - len(b)) > 1:
+        return False
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    a, b = a[prefix:], b[prefix:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b if len(a) > len(b) else a == b[1:]
 
 
 # LanguageTool rules whose first replacement cannot change the meaning: a/an and a doubled word.
@@ -293,7 +318,10 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if not is_spelling(match):
             continue
         word = block.text[match.start : match.end]
-        if _accepted(word, context.vocabulary, names) or _in_a_name(block.text, match.start, match.end):
+        if _accepted(word, context.vocabulary, names):
+            continue
+        slip = bool(match.replacements) and _one_slip(word, match.replacements[0])
+        if not slip and _in_a_name(block.text, match.start, match.end):
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions

@@ -145,7 +145,8 @@ def load_verdicts(corpus: str) -> dict[str, dict]:
     path = VERDICTS / f"{corpus}.jsonl"
     if not path.exists():
         return {}
-    return {row["key"]: row for row in map(json.loads, path.read_text().splitlines()) if row.strip() if True}
+    rows = (json.loads(line) for line in path.read_text().splitlines() if line.strip())
+    return {row["key"]: row for row in rows}
 
 
 def file_verdicts(verdicts_file: Path, findings: dict[str, Judged]) -> None:
@@ -176,7 +177,7 @@ def _write_verdicts(corpus: str, rows: dict[str, dict]) -> None:
 
 def file_todo_verdicts(todo_file: Path, verdicts_file: Path) -> None:
     """File verdicts against the todo sheet they answer (when the findings have since changed)."""
-    todo = {row["key"]: row for row in map(json.loads, todo_file.read_text().splitlines()) if row}
+    todo = {row["key"]: row for row in (json.loads(line) for line in todo_file.read_text().splitlines() if line.strip())}
     by_corpus: dict[str, dict[str, dict]] = defaultdict(dict)
     for line in verdicts_file.read_text().splitlines():
         if not line.strip():

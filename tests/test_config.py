@@ -110,12 +110,14 @@ LONG_SENTENCES = (
 
 
 def test_configured_severity_wins_over_the_hits_own():
-    """readability.sentence-length suggests error for a 41-word sentence; a house that set it to info gets info."""
-    default = [f for f in lint_text(LONG_SENTENCES, config=from_table({}, "test"))
+    """A 41-word sentence is an error for a house with error-words = 35; set the rule to info and it is info."""
+    house = {"readability.sentence-length": {"error-words": 35}}
+    default = [f for f in lint_text(LONG_SENTENCES, config=from_table({"rules": house}, "test"))
                if f.rule_id == "readability.sentence-length"]
     assert [f.severity for f in default] == [Severity.ERROR]
-    config = from_table({"rules": {"readability.sentence-length": {"severity": "info"}}}, "test")
-    configured = [f for f in lint_text(LONG_SENTENCES, config=config) if f.rule_id == "readability.sentence-length"]
+    house["readability.sentence-length"]["severity"] = "info"
+    configured = [f for f in lint_text(LONG_SENTENCES, config=from_table({"rules": house}, "test"))
+                  if f.rule_id == "readability.sentence-length"]
     assert [(f.severity, f.line, f.column) for f in configured] == [(Severity.INFO, 3, 1)]
 
 

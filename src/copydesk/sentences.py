@@ -162,3 +162,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, len(text)))
     return spans
+
+
+def is_a_list(text: str, words: int) -> bool:
+    """A line-up, a results table or a run of names in sentence form ("Wales: G Thomas;
+    H Luscombe, T Shanklin, ..."): items parted by commas or semicolons, one every
+    few words. Such a run is not a sentence to split, and its names are not prose."""
+    separators = text.count(",") + text.count(";")
+    return separators >= 5 and separators * 4 >= words

@@ -74,7 +74,9 @@ def _looks_british(word: str, american_words) -> bool:
 
 
 def article_language(doc: Document, configured: str) -> str:
-    """en-GB or en-US for ``auto``: whichever spelling the article uses more."""
+    """en-GB or en-US for ``auto``: whichever spelling the article uses more.
+    Only words written in lower case count: a capitalized one may be a name the
+    writer did not spell ("Staples Center" in a British report, "Labour" in an American one)."""
     if configured != "auto":
         return configured
     from copydesk.readability import english_words
@@ -83,10 +85,14 @@ def article_language(doc: Document, configured: str) -> str:
     known = english_words()
     uk = us = 0
     for block in doc.blocks:
-        for word in _WORD.findall(block.text.lower()):
+        for word in _WORD.findall(block.text):
+            if not word.islower():
+                continue
             uk += word in british or _looks_british(word, known)
             us += word in american
-    return "en-GB" if uk > us else "en-US"
+    # A British spelling is strong evidence (an American writer never uses one), an
+    # American one weaker (British copy quotes American names and documents).
+    return "en-GB" if uk and 2 * uk >= us else "en-US"
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +117,7 @@ def placeholders(block: Block) -> list[tuple[int, int]]:
     return runs
 
 
-_CODE_WORD = re.compile(r"[A-Za-z][\w-]*")
+_CODE_WORD = re.compile(r"[A-Za-z]+")  # letters only: LanguageTool 6.8 fails on some underscored words
 
 
 def _markups(doc: Document, block: Block, runs: list[tuple[int, int]]) -> tuple[Markup, ...]:

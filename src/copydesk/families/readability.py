@@ -8,6 +8,7 @@ from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
 from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores
 from copydesk.rules import RuleContext, check
+from copydesk.sentences import is_a_list
 
 FORMULA_NAMES = {"flesch-kincaid": "Flesch-Kincaid grade", "gunning-fog": "Gunning fog", "coleman-liau": "Coleman-Liau",
                  "ari": "ARI", "smog": "SMOG"}
@@ -42,7 +43,7 @@ def document_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
     grade = scores.grade(formula)
     thresholds = [(context.options["error-above"], Severity.ERROR), (context.options["warning-above"], Severity.WARNING),
                   (context.options["target"], Severity.INFO)]
-    severity = next((level for limit, level in thresholds if grade > limit), None)
+    severity = next((level for limit, level in thresholds if limit > 0 and grade > limit), None)
     if severity is None:
         return
     message = (f"The article reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), above the house target of "
@@ -88,25 +89,21 @@ def _counted_text(sentence: Sentence, with_quotations: bool) -> str:
     return " ".join(parts)
 
 
-def _is_a_list(text: str, words: int) -> bool:
-    """A line-up, a results table or a run of names in sentence form ("Wales: G Thomas;
-    H Luscombe, T Shanklin, ..."): items parted by commas or semicolons, one every
-    few words. Such a run is not a sentence to split."""
-    separators = text.count(",") + text.count(";")
-    return separators >= 5 and separators * 3 >= words
-
-
 @check("readability.sentence-length")
 def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    warning, error = context.options["warning-words"], context.options["error-words"]
-    with_quotations = context.options["count-quotations"]
+    options = context.options
+    limits = [(options["error-words"], Severity.ERROR), (options["warning-words"], Severity.WARNING),
+              (options["max-words"], None)]
+    limits = [(limit, severity) for limit, severity in limits if limit > 0]
+    with_quotations = options["count-quotations"]
     for block in body_paragraphs(doc):
         for sentence in block.sentences:
             counted = _counted_text(sentence, with_quotations)
             words = count_words(counted)
-            if words <= warning or _is_a_list(counted, words):
+            over = next(((limit, severity) for limit, severity in limits if words > limit), None)
+            if over is None or is_a_list(counted, words):
                 continue
-            severity, limit = (Severity.ERROR, error) if words > error else (Severity.WARNING, warning)
+            limit, severity = over
             own = "" if with_quotations or not sentence.quotes else " outside quotations"
             start, end = block.source_range(sentence.start, sentence.end)
             yield Hit(start, end, f"Sentence of {words} words{own}, over the limit of {limit}; consider splitting it",

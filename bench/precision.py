@@ -264,6 +264,74 @@ def report(corpus: str, items: list[Judged], words: int, files: list[str]) -> li
     return lines + [""]
 
 
+# LanguageTool rules of a kind share a default: an unseen EN_COMPOUNDS_* rule
+# gets what its measured kind earned.
+KINDS = {"EN_COMPOUNDS_*": "compound hyphens", "*_COMPOUNDS": "compound hyphens", "*_HYPHEN": "compound hyphens",
+         "*DIACRITIC*": "diacritics", "*_COMMA*": "commas", "COMMA_*": "commas"}
+# True error classes stay warnings whatever a sample says: their false alarms are
+# fixed in copydesk's filters instead (a misspelling, a/an, a doubled word).
+ERROR_CLASSES = ("MORFOLOGIK_RULE_*", "EN_A_VS_AN", "ENGLISH_WORD_REPEAT_RULE")
+
+
+def languagetool_id(rule: str) -> str | None:
+    family, _, name = rule.partition(".")
+    if family not in ("grammar", "spelling") or name == "languagetool":
+        return None
+    return name.upper().replace("-", "_")
+
+
+def earns_warning(per_corpus: dict[str, dict]) -> bool:
+    """At least 80% right on every corpus where it was judged."""
+    judged = [row for row in per_corpus.values() if row["judged"]]
+    return bool(judged) and all(row["precision"] >= TARGET_PRECISION for row in judged)
+
+
+def write_data(results: dict) -> dict:
+    """rules/precision.json: per rule the judged counts per corpus, and for
+    LanguageTool ids (and kinds of them) the default severity they earn."""
+    import fnmatch
+
+    counts: dict[str, dict[str, dict]] = defaultdict(dict)
+    for corpus in results:
+        by_rule: dict[str, list[str]] = defaultdict(list)
+        for row in load_verdicts(corpus).values():
+            by_rule[row["rule"]].append(row["verdict"])
+        for rule, verdicts in by_rule.items():
+            true = verdicts.count("true")
+            counts[rule][corpus] = {"judged": len(verdicts), "true": true, "false": verdicts.count("false"),
+                                    "debatable": verdicts.count("debatable"), "precision": round(true / len(verdicts), 3)}
+    languagetool: dict[str, dict] = {}
+    kinds: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for rule, per_corpus in sorted(counts.items()):
+        lt = languagetool_id(rule)
+        if lt is None:
+            continue
+        protected = any(fnmatch.fnmatchcase(lt, pattern) for pattern in ERROR_CLASSES)
+        severity = "warning" if protected or earns_warning(per_corpus) else "info"
+        languagetool[lt] = {"severity": severity, "measured": per_corpus}
+        for pattern in KINDS:
+            if fnmatch.fnmatchcase(lt, pattern):
+                for corpus, row in per_corpus.items():
+                    kinds[pattern][corpus][0] += row["true"]
+                    kinds[pattern][corpus][1] += row["judged"]
+    for pattern, per_corpus in kinds.items():
+        measured = {corpus: {"judged": judged, "true": true, "precision": round(true / judged, 3)}
+                    for corpus, (true, judged) in per_corpus.items() if judged}
+        languagetool[pattern] = {"severity": "warning" if earns_warning(measured) else "info", "kind": KINDS[pattern],
+                                 "measured": measured}
+    data = {"about": "Written by bench/precision.py from bench/precision/*.jsonl; see docs/precision.md.",
+            "rules": dict(sorted(counts.items())), "languagetool": languagetool}
+    rules_path().write_text(
+        json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+    return data
+
+
+def rules_path() -> Path:
+    from copydesk.rules import rules_dir
+
+    return rules_dir() / "precision.json"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: both")
@@ -273,6 +341,8 @@ def main() -> int:
     parser.add_argument("--verdicts", metavar="PATH", action="append", default=[],
                         help="a judge's verdicts (JSON lines with key, verdict, reason) to file")
     parser.add_argument("--no-info", action="store_true", help="judge only warnings and errors this round")
+    parser.add_argument("--write-data", action="store_true",
+                        help="write rules/precision.json (default severities of LanguageTool rules) from the verdicts")
     parser.add_argument("--output", default=str(HERE / "results" / "precision.md"))
     args = parser.parse_args()
     corpora = args.corpus or list(CORPORA)
@@ -308,6 +378,9 @@ def main() -> int:
         lines += report(corpus, items, words, files)
         todo_rows += [item.todo() for item in to_judge(items, args.todo_limit, not args.no_info)]
     publish(lines, Path(args.output))
+    if args.write_data:
+        write_data(results)
+        print(f"wrote {rules_path()}")
     if args.todo:
         Path(args.todo).write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in todo_rows))
         print(f"{len(todo_rows)} findings to judge in {args.todo}")

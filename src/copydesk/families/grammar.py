@@ -224,7 +224,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 # names (docs.rs, crates.io-based), paths, @handles, #hashtags, :shortcodes:,
 # version strings, URLs and e-mail addresses.
 _CODE_LIKE = re.compile(
-    r"_|[a-z][A-Z]|\w\.\w|/|\\|^[@#]|^:\w[\w+-]*:$|^v?\d+(?:\.\d+)+|://|^www\.|@\w|\w\(|[{}<>=$]|\d[a-zA-Z]|[a-zA-Z]\d")
+    r"_|[a-z][A-Z]|\w\.\w|/|\\|^[@#]|^:\w[\w+-]*:$|^v?\d+(?:\.\d+)+|://|^www\.|@\w|\w\(|[{}<>=$]|\d[a-zA-Z]|[a-zA-Z]\d"
+    r"|&#?\w+;")  # an HTML entity left in plain text (F&#244;n)
 _TOKEN_EDGES = "\"'“”‘’()[]{},;!?*…"
 
 
@@ -324,8 +325,8 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if not is_spelling(match):
             continue
         word = block.text[match.start : match.end]
-        if _accepted(word, context.vocabulary, names):
-            continue
+        if _accepted(word, context.vocabulary, names) or not word[:1].isalnum():
+            continue  # a match that starts on punctuation ("- Nair") straddles two tokens
         slip = bool(match.replacements) and _one_slip(word, match.replacements[0])
         if not slip and _in_a_name(block.text, match.start, match.end):
             continue
@@ -333,8 +334,55 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # never spell-check code, handles, addresses or versions
         if word[:1].isupper() and word in repository:
             continue  # a name the repository uses in two or more files
+        if _in_template(block.text, match.start):
+            continue  # a template tag ({{ "/" | url }}) is code, not prose
         hit = _hit(doc, block, match, "spelling")
         if _probably_a_name(block, match):
             hit = replace(hit, severity=Severity.INFO,
                           message=f"{hit.message} If “{word}” is a name, add it to the vocabulary.")
+        elif _quoted_alone(block.text, match) or _in_a_list(block, match):
+            hit = replace(hit, severity=Severity.INFO)
         yield hit
+
+
+_TEMPLATE_OPEN = ("{{", "{%")
+_TEMPLATE_CLOSE = {"{{": "}}", "{%": "%}"}
+
+
+def _in_template(text: str, position: int) -> bool:
+    """Inside a Liquid or Jinja tag that reached the prose: {{ ... }} or {% ... %}."""
+    for opening in _TEMPLATE_OPEN:
+        start = text.rfind(opening, 0, position)
+        if start != -1 and text.find(_TEMPLATE_CLOSE[opening], start, position) == -1 \
+                and text.find(_TEMPLATE_CLOSE[opening], position) != -1:
+            return True
+    return False
+
+
+_QUOTES_OPENING = "\"“‘'"
+_QUOTES_CLOSING = "\"”’'"
+
+
+def _quoted_alone(text: str, match: Match) -> bool:
+    """A word set in quotation marks by itself or in a short phrase ("crowdworking",
+    "ker-chunk") is a coined or cited term the writer chose, not a slip: info."""
+    before = text[max(0, match.start - 30):match.start]
+    after = text[match.end:match.end + 30]
+    opening = max(before.rfind(q) for q in _QUOTES_OPENING)
+    closings = [after.find(q) for q in _QUOTES_CLOSING if after.find(q) != -1]
+    if opening == -1 or not closings:
+        return False
+    phrase = before[opening + 1:] + text[match.start:match.end] + after[:min(closings)]
+    return len(phrase.split()) <= 3 and (opening == 0 or not before[opening - 1].isalnum())
+
+
+def _in_a_list(block: Block, match: Match) -> bool:
+    """A team line-up or a list of names in sentence form: its abbreviations
+    ("capt") and names are not prose to spell-check strictly."""
+    from copydesk.readability import count_words
+    from copydesk.sentences import is_a_list
+
+    for sentence in block.sentences:
+        if sentence.start <= match.start < sentence.end:
+            return is_a_list(sentence.text, count_words(sentence.text))
+    return False

@@ -148,3 +148,31 @@ def test_a_name_two_files_of_the_repository_use_is_not_a_warning(languagetool, t
 def test_a_capitalized_unknown_word_is_a_warning_only_one_slip_from_a_word(languagetool, text, severity):
     findings = lint_text(f"News\n\n{text}\n", path="a.txt", config=ENGINE)
     assert [f.severity for f in findings] == [severity]
+
+
+def test_template_tags_and_html_entities_are_not_prose_to_spell(languagetool):
+    # 18f blog: a Liquid filter inside a link; BBC politics/177: an entity left in plain text.
+    text = ('# Join us\n\nThis is what gets me excited about working at [18F]({{ "/" | url }}) every day!\n\n'
+            "F&#244;n was released without charge.\n")
+    assert _engine_findings(text) == []
+
+
+def test_a_coined_term_in_quotation_marks_is_info(languagetool):
+    # 18f blog: "crowdworking" coined and quoted by the writer.
+    text = 'Crowd work\n\nThe team calls this practice "crowdworking" and uses it every week.\n'
+    assert _engine_findings(text, "a.txt") == [(3, 31, "spelling.morfologik-rule-en-us", Severity.INFO)]
+
+
+def test_abbreviations_in_a_team_line_up_are_info(languagetool):
+    # BBC sport/331: "capt" in a line-up is the standard abbreviation.
+    text = ("Lions squad\n\nBacks: C Paterson (Scotland), B Cohen (England), B O'Driscoll (Ireland, capt), "
+            "D Traille (France), O Smith (England), C Sweeney (Wales), D Humphreys (Ireland).\n")
+    assert _engine_findings(text, "a.txt") == [(3, 73, "spelling.morfologik-rule-en-us", Severity.INFO),
+                                               (3, 82, "spelling.morfologik-rule-en-us", Severity.INFO)]
+
+
+def test_a_term_the_article_repeats_is_not_a_typo(languagetool):
+    # 18f blog (database post): the same unknown lower-case term three times is the writer's term.
+    text = ("# Moving data\n\nWe moved the tablespaces first. Then the tablespaces were checked, "
+            "and the tablespaces were locked.\n")
+    assert _engine_findings(text) == []

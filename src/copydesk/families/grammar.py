@@ -185,17 +185,24 @@ def _british_collective(text: str, match: Match) -> bool:
     return subject[:1].isupper() or subject.lower() in COLLECTIVE_NOUNS
 
 
+# A lower-case word the article spells the same way this often is its term
+# ("tablespaces" five times in a database post), not a slip of the keys.
+TERM_USES = 3
+
+
 def _proper_nouns(doc: Document) -> set[str]:
-    """Capitalized words the article uses more than once and never in lower case."""
+    """Capitalized words the article uses more than once and never in lower case,
+    and lower-case words it uses at least TERM_USES times."""
     counts: dict[str, int] = {}
-    lower: set[str] = set()
+    lower: dict[str, int] = {}
     for block in doc.blocks:
         for word in _WORD.findall(block.text):
             if word[0].isupper():
                 counts[word] = counts.get(word, 0) + 1
             else:
-                lower.add(word)
-    return {word for word, count in counts.items() if count > 1 and word.lower() not in lower}
+                lower[word] = lower.get(word, 0) + 1
+    names = {word for word, count in counts.items() if count > 1 and word.lower() not in lower}
+    return names | {word for word, count in lower.items() if count >= TERM_USES}
 
 
 # Capitalized at the start of a sentence, these are no part of a name: "The Goverment".

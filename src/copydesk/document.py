@@ -13,6 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 
 class ProseBuilder:
@@ -53,15 +54,13 @@ class ProseBuilder:
         return "".join(self._parts), self._starts, self._ends
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a block: offsets into ``block.text``."""
+class Sentence(NamedTuple):
+    """A sentence of a block: offsets into ``block.text``. (A named tuple: a
+    document has thousands and they are made on every run.)"""
 
     start: int
     end: int
     text: str
-    # The parts inside quotation marks (direct speech), as [start, end) offsets into ``block.text``.
-    quotes: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(eq=False)
@@ -100,6 +99,13 @@ class Block:
         from copydesk.sentences import split_sentences
 
         return split_sentences(self.text)
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """The parts inside quotation marks (direct speech): offsets into ``text``."""
+        from copydesk.sentences import quotations
+
+        return quotations(self.text)
 
     @cached_property
     def word_count(self) -> int:

@@ -13,9 +13,9 @@ before it and the word after it:
   "Jan." before a figure and dotted acronyms before a name (U.S. Government) do
   not end a sentence; "May." is a month, not an abbreviation, and ends one.
 
-Each sentence also records the parts of it that are inside quotation marks
-(direct speech), tracked across the block so a quotation that runs over
-several sentences is known in each of them.
+``quotations`` finds the parts of a block inside quotation marks (direct
+speech), tracked across the block so a quotation that runs over several
+sentences is known in each of them.
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ import re
 from copydesk.document import Sentence
 
 # A candidate end: terminal marks, closers attached to them, then white space.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# The next word (after any opening quotes or brackets) is captured in a lookahead, so
+# candidates never overlap and the scan stays linear.
+# (A plain character class first lets the regex engine skip ahead fast.)
+_CANDIDATE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+()[\"'“‘«(\[]*(\S*))")
 _OPENERS = "\"'“‘«([["
 # Abbreviations that stand before a name: never the end of a sentence.
 _BEFORE_A_NAME = frozenset(
@@ -47,22 +50,26 @@ _LOWER_CASE_ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # U.S, a.m, E (before the final period)
 _FIGURE = re.compile(r"\d{1,3}")
 # A run-in list marker with no full stop before it: "2)", "2.)", "• 10.", "⁃10.".
-_RUN_IN_ITEM = re.compile(r"(?<=\s)(?:\d{1,2}\.?\)|[•⁃]\s?\d{1,2}\.|[•⁃])(?= [A-Z])|(?<=\s)⁃(?=\d{1,2}\. [A-Z])")
+# (Its first element a plain character class, for speed; the white space before is checked after it.)
+_RUN_IN_ITEM = re.compile(r"[\d•⁃](?<=\s.)(?:(?<=\d)\d?\.?\)|(?<=[•⁃])\s?\d{1,2}\.|(?<=[•⁃])|(?<=⁃)\d{1,2}\.)(?= [A-Z])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split prose into sentences; offsets are code points into ``text``."""
-    ends = sorted(set(_sentence_ends(text)) | set(_list_item_starts(text)))
-    quoted = _quoted_spans(text)
+    bounds = _sentence_bounds(text)
+    runs = _list_item_starts(text)
+    if runs:
+        bounds = sorted(set(bounds) | {(start, start) for start in runs})
     sentences = []
-    start = 0
-    for end in ends + [len(text)]:
-        first, last = _trimmed(text, start, end)
-        if last > first:
-            inside = tuple((max(a, first), min(b, last)) for a, b in quoted if a < last and b > first)
-            sentences.append(Sentence(first, last, text[first:last], inside))
-        start = end
+    start = len(text) - len(text.lstrip())
+    for end, next_start in bounds + [(len(text.rstrip()), len(text))]:
+        last = end
+        while last > start and text[last - 1].isspace():
+            last -= 1  # a run-in list item starts after a space
+        if last > start:
+            sentences.append(Sentence(start, last, text[start:last]))
+        start = next_start
     return sentences
 
 
@@ -70,49 +77,42 @@ def _list_item_starts(text: str) -> list[int]:
     """Run-in list items: "1) The first item 2) The second item", "• 9. The first item"."""
     if ")" not in text and "•" not in text and "⁃" not in text:
         return []  # the common case, checked cheaply
-    return [marker.start() for marker in _RUN_IN_ITEM.finditer(text) if marker.start() > 0]
+    return [marker.start() for marker in _RUN_IN_ITEM.finditer(text)]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _sentence_ends(text: str) -> list[int]:
-    ends: list[int] = []
-    sentence_start = 0
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) for each sentence end."""
+    bounds: list[tuple[int, int]] = []
+    content_start = len(text) - len(text.lstrip(_OPENERS + " \t\n"))
+    rfind = text.rfind
     for candidate in _CANDIDATE.finditer(text):
-        after = candidate.end()
-        next_start = after
-        while next_start < len(text) and text[next_start].isspace():
-            next_start += 1
-        if next_start >= len(text):
-            break
-        token_start = text.rfind(" ", sentence_start, candidate.start()) + 1
-        token_start = max(token_start, sentence_start)
-        while token_start < candidate.start() and text[token_start] in _OPENERS:
-            token_start += 1
-        word = text[token_start:candidate.start()]
-        next_word = _next_word(text, next_start)
-        first_token = not text[sentence_start:token_start].strip(_OPENERS + " \t\n")
-        text_before = text[max(0, candidate.start() - 6):candidate.start()]
-        if _is_end(candidate.group(), word, next_word, first_token, text_before):
-            ends.append(after)
-            sentence_start = after
-    return ends
+        marks_start = candidate.start()
+        next_word = candidate.group(2)
+        token_start = rfind(" ", 0, marks_start) + 1
+        if token_start < content_start:
+            token_start = content_start
+        word = text[token_start:marks_start].lstrip(_OPENERS)
+        # The common case first: a plain word, a full stop and a capital ("drinking. The").
+        if (next_word[:1].isupper() and candidate.group() == "." and len(word) > 2 and word.islower()
+                and word.isalpha() and word not in _BEFORE_A_NAME):
+            end = True
+        else:
+            end = _is_end(candidate.group(), word, next_word.rstrip(",;:.!?\"'”’)"),
+                          token_start <= content_start, text[max(0, marks_start - 6):marks_start])
+        if end and _list_marker(text, token_start, word, candidate.group()):
+            end = False  # "2.) The second item", "• 10. The second item"
+        if end:
+            bounds.append((candidate.end(), candidate.start(1)))
+            content_start = candidate.start(2)
+    return bounds
 
 
-def _next_word(text: str, start: int) -> str:
-    """The next word with any opening quotes or brackets taken off."""
-    while start < len(text) and text[start] in _OPENERS:
-        start += 1
-    end = start
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end].rstrip(",;:.!?\"'”’)")
+def _list_marker(text: str, token_start: int, word: str, marks: str) -> bool:
+    """A list item's number: one or two digits closed by a bracket, or after a bullet."""
+    bare = word.lstrip("•⁃")
+    if not (bare.isdigit() and len(bare) <= 2):
+        return False
+    return marks.endswith(")") or bare != word or text[max(0, token_start - 2):token_start].strip() in ("•", "⁃")
 
 
 def _is_end(marks: str, word: str, next_word: str, first_token: bool, text_before: str = "") -> bool:
@@ -143,7 +143,7 @@ def _is_end(marks: str, word: str, next_word: str, first_token: bool, text_befor
     return True
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def quotations(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks ("…" or “…”), each quote mark read
     by its place: before a word it opens, after one it closes."""
     spans: list[tuple[int, int]] = []

@@ -76,17 +76,19 @@ def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
                                       f"above {context.options['above']:g}; shorter sentences and words would help")
 
 
-def _counted_text(sentence: Sentence, with_quotations: bool) -> str:
-    """The sentence's own words: direct quotations left out unless asked for,
-    since an editor cannot shorten what someone said."""
-    if with_quotations or not sentence.quotes:
-        return sentence.text
+def _counted_text(block: Block, sentence: Sentence, with_quotations: bool) -> tuple[str, bool]:
+    """The sentence's own words, and whether any were left out: direct quotations
+    do not count unless asked for, since an editor cannot shorten what someone said."""
+    quoted = [(max(a, sentence.start), min(b, sentence.end)) for a, b in block.quotations
+              if a < sentence.end and b > sentence.start]
+    if with_quotations or not quoted:
+        return sentence.text, False
     parts, position = [], sentence.start
-    for start, end in sentence.quotes:
-        parts.append(sentence.text[position - sentence.start:start - sentence.start])
+    for start, end in quoted:
+        parts.append(block.text[position:start])
         position = max(position, end)
-    parts.append(sentence.text[position - sentence.start:])
-    return " ".join(parts)
+    parts.append(block.text[position:sentence.end])
+    return " ".join(parts), True
 
 
 @check("readability.sentence-length")
@@ -98,13 +100,13 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     with_quotations = options["count-quotations"]
     for block in body_paragraphs(doc):
         for sentence in block.sentences:
-            counted = _counted_text(sentence, with_quotations)
+            counted, left_out = _counted_text(block, sentence, with_quotations)
             words = count_words(counted)
             over = next(((limit, severity) for limit, severity in limits if words > limit), None)
             if over is None or is_a_list(counted, words):
                 continue
             limit, severity = over
-            own = "" if with_quotations or not sentence.quotes else " outside quotations"
+            own = " outside quotations" if left_out else ""
             start, end = block.source_range(sentence.start, sentence.end)
             yield Hit(start, end, f"Sentence of {words} words{own}, over the limit of {limit}; consider splitting it",
                       severity=severity)

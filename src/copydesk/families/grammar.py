@@ -79,20 +79,30 @@ def article_language(doc: Document, configured: str) -> str:
     writer did not spell ("Staples Center" in a British report, "Labour" in an American one)."""
     if configured != "auto":
         return configured
-    from copydesk.readability import english_words
+    return "en-GB" if _british(*dialect_evidence(doc)) else "en-US"
 
-    british, american = _spelling_pairs()
-    known = english_words()
-    uk = us = 0
-    for block in doc.blocks:
-        for word in _WORD.findall(block.text):
-            if not word.islower():
-                continue
-            uk += word in british or _looks_british(word, known)
-            us += word in american
+
+def _british(uk: int, us: int) -> bool:
     # A British spelling is strong evidence (an American writer never uses one), an
     # American one weaker (British copy quotes American names and documents).
-    return "en-GB" if uk and 2 * uk >= us else "en-US"
+    return bool(uk) and 2 * uk >= us
+
+
+def dialect_evidence(doc: Document) -> tuple[int, int]:
+    """How many British and American spellings the article uses (lower-case words only)."""
+    if "dialect" not in doc.cache:
+        from copydesk.readability import english_words
+
+        british, american = _spelling_pairs()
+        known = english_words()
+        uk = us = 0
+        for block in doc.blocks:
+            for word in _WORD.findall(block.text):
+                if word.islower():
+                    uk += word in british or _looks_british(word, known)
+                    us += word in american
+        doc.cache["dialect"] = (uk, us)
+    return doc.cache["dialect"]
 
 
 @lru_cache(maxsize=1)
@@ -138,16 +148,28 @@ def _matches(doc: Document, context: RuleContext) -> list[tuple[Block, Match]]:
     if "languagetool" not in doc.cache:
         language = article_language(doc, context.engine.get("language", "auto"))
         blocks = [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
-        client = active_client(language, disabled_rules(context))
         runs = [placeholders(block) for block in blocks]
-        results = client.check_many([block.text for block in blocks],
-                                    [_markups(doc, block, found) for block, found in zip(blocks, runs)])
+        texts = [block.text for block in blocks]
+        markups = [_markups(doc, block, found) for block, found in zip(blocks, runs)]
+        results = active_client(language, disabled_rules(context)).check_many(texts, markups)
+        if context.engine.get("language", "auto") == "auto" and language == "en-US" and _british_after_all(doc, results):
+            language = "en-GB"
+            results = active_client(language, disabled_rules(context)).check_many(texts, markups)
         doc.cache["language"] = language
         doc.cache["languagetool"] = [
             (block, match) for block, found, stand_ins in zip(blocks, results, runs) for match in found
             if not any(start < match.end and match.start < end for start, end in stand_ins)
             and not _duplicate(match, context) and not _misfire(block, match, language)]
     return doc.cache["languagetool"]
+
+
+def _british_after_all(doc: Document, results: list[list[Match]]) -> bool:
+    """The article's own spellings, as LanguageTool's American dictionary reports them
+    ("‘haematoma’ is British English"), weighed with the table's evidence: a British
+    report with words the table lacks is British after all."""
+    flagged = sum(1 for found in results for match in found if "British English" in match.message)
+    uk, us = dialect_evidence(doc)
+    return bool(flagged) and _british(uk + flagged, us)
 
 
 def _duplicate(match: Match, context: RuleContext) -> bool:
@@ -232,7 +254,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 # version strings, URLs and e-mail addresses.
 _CODE_LIKE = re.compile(
     r"_|[a-z][A-Z]|\w\.\w|/|\\|^[@#]|^:\w[\w+-]*:$|^v?\d+(?:\.\d+)+|://|^www\.|@\w|\w\(|[{}<>=$]|\d[a-zA-Z]|[a-zA-Z]\d"
-    r"|&#?\w+;")  # an HTML entity left in plain text (F&#244;n)
+    r"|&#?\w+"  # an HTML entity left in plain text (F&#244;n)
+    r"|^\.\w|^[a-z\d]+(?:-[a-z\d]+){2,}$")  # a dotfile (.gitignore); kebab-case (usa-list-item)
 _TOKEN_EDGES = "\"'“”‘’()[]{},;!?*…"
 
 
@@ -255,24 +278,27 @@ def _accepted(word: str, vocabulary: frozenset[str], names: set[str]) -> bool:
     return word in vocabulary or word.lower() in vocabulary or word in names
 
 
-def _probably_a_name(block, match: Match) -> bool:
-    """A capitalized word inside a sentence that the dictionary lacks is most
-    often a name (Murrayfield, Bafta): such findings are info, not warnings;
-    unless it is one slip away from the word LanguageTool suggests, the way
-    typos are (Cryptocurreny, Goverment, Recieving)."""
-    word = block.text[match.start:match.end]
-    if not word[:1].isupper():
+def _looks_like_a_typo(block: Block, match: Match, word: str) -> bool:
+    """Whether a word the dictionary lacks reads as a slip of the keys rather than
+    a name, a coinage or jargon: one slip (a letter added, dropped, changed or two
+    swapped) from LanguageTool's first suggestion (ultimitely, Cryptocurreny,
+    dea l), or a name written in lower case (achilles). A capitalized word inside
+    a sentence must be seven letters or more, since short names sit one letter
+    from many words (Yukos, Bafta); words far from any suggestion (Murrayfield,
+    protosketching) or that split into two (skillsharing) are names or terms."""
+    if not match.replacements:
         return False
-    if any(sentence.start == match.start for sentence in block.sentences):
-        return False
-    return not (match.replacements and _one_slip(word, match.replacements[0]))
+    suggestion = match.replacements[0]
+    if suggestion.lower() == word.lower():
+        return suggestion != word and suggestion[:1].isupper()
+    capital_inside = word[:1].isupper() and not any(s.start == match.start for s in block.sentences)
+    return _one_slip(word, suggestion, 7 if capital_inside else 3)
 
 
-def _one_slip(word: str, suggestion: str) -> bool:
-    """One letter added, dropped, changed or two swapped, in a word long enough
-    (seven letters or more) that a name so close to a dictionary word is rare."""
+def _one_slip(word: str, suggestion: str, shortest: int) -> bool:
+    """One letter added, dropped, changed or two swapped, in a word of at least ``shortest`` letters."""
     a, b = word.lower(), suggestion.lower()
-    if len(a) < 7 or " " in b or a == b or abs(len(a) - len(b)) > 1:
+    if len(a) < shortest or " " in b or a == b or abs(len(a) - len(b)) > 1:
         return False
     prefix = 0
     while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
@@ -334,8 +360,7 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         word = block.text[match.start : match.end]
         if _accepted(word, context.vocabulary, names) or not word[:1].isalnum():
             continue  # a match that starts on punctuation ("- Nair") straddles two tokens
-        slip = bool(match.replacements) and _one_slip(word, match.replacements[0])
-        if not slip and _in_a_name(block.text, match.start, match.end):
+        if _in_a_name(block.text, match.start, match.end):
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
@@ -344,12 +369,16 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if _in_template(block.text, match.start):
             continue  # a template tag ({{ "/" | url }}) is code, not prose
         hit = _hit(doc, block, match, "spelling")
-        if _probably_a_name(block, match):
+        if _DICTIONARY_RULE.match(match.rule_id) and not _looks_like_a_typo(block, match, word):
             hit = replace(hit, severity=Severity.INFO,
-                          message=f"{hit.message} If “{word}” is a name, add it to the vocabulary.")
+                          message=f"{hit.message} If “{word}” is a name or a term, add it to the vocabulary.")
         elif _quoted_alone(block.text, match) or _in_a_list(block, match):
             hit = replace(hit, severity=Severity.INFO)
         yield hit
+
+
+# LanguageTool's dictionary lookups (a word it does not know), as against its typo rules ("could of").
+_DICTIONARY_RULE = re.compile(r"MORFOLOGIK|HUNSPELL")
 
 
 _TEMPLATE_OPEN = ("{{", "{%")

@@ -232,6 +232,17 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f}%"
 
 
+def _family_rows(loud: list[Judged], words: int) -> list[str]:
+    by_family: dict[str, list[Judged]] = defaultdict(list)
+    for item in loud:
+        by_family[item.rule.split(".")[0]].append(item)
+    rows = []
+    for family, group in sorted(by_family.items(), key=lambda kv: -len(kv[1])):
+        t, f, d, p = precision([item for item in group if item.verdict])
+        rows.append(f"| {family} | {len(group)} | {1000 * len(group) / max(words, 1):.2f} | {t + f + d} | {_percent(p)} |")
+    return rows
+
+
 def report(corpus: str, items: list[Judged], words: int, files: list[str]) -> list[str]:
     loud = [item for item in items if item.loud]
     true, false, debatable, loud_precision = precision([item for item in loud if item.verdict])
@@ -250,6 +261,12 @@ def report(corpus: str, items: list[Judged], words: int, files: list[str]) -> li
         f"precision {_percent(loud_precision)} (debatable counts as not right).",
         f"- Articles with no false warning: {len(clean)} of {len(fully_judged)} whose warnings are all judged "
         f"({_percent(len(clean) / len(fully_judged) if fully_judged else None)}).",
+        "",
+        "Warnings and errors by family:",
+        "",
+        "| Family | Findings | per 1,000 words | Judged | Precision |",
+        "|---|---:|---:|---:|---:|",
+        *_family_rows(loud, words),
         "",
         "| Rule | Severity | Findings | per 1,000 words | Judged | True | False | Debatable | Precision |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",

@@ -179,3 +179,13 @@ def test_a_term_the_article_repeats_is_not_a_typo(languagetool):
     text = ("# Moving data\n\nWe moved the tablespaces first. Then the tablespaces were checked, "
             "and the tablespaces were locked.\n")
     assert _engine_findings(text) == []
+
+
+def test_a_typo_copied_into_two_files_of_the_repository_is_still_a_warning(languagetool, tmp_path):
+    (tmp_path / ".git").mkdir()
+    first = tmp_path / "one.md"
+    first.write_text("# Markets\n\nInvestors moved into Cryptocurreny and bonds.\n")
+    (tmp_path / "two.md").write_text("# Notes\n\nWe cover Finance, Stock Market, Cryptocurreny and more.\n")
+    config = from_table({"select": ["spelling"]}, "test")
+    assert [(f.line, f.column, f.severity) for f in lint_text(first.read_text(), path=str(first), config=config)] == [
+        (3, 22, Severity.WARNING)]

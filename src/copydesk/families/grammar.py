@@ -83,9 +83,9 @@ def article_language(doc: Document, configured: str) -> str:
 
 
 def _british(uk: int, us: int) -> bool:
-    # A British spelling is strong evidence (an American writer never uses one), an
-    # American one weaker (British copy quotes American names and documents).
-    return bool(uk) and 2 * uk >= us
+    # A British spelling is strong evidence (an American writer rarely uses one), so a
+    # tie goes to British: British copy quotes American names and documents.
+    return bool(uk) and uk >= us
 
 
 def dialect_evidence(doc: Document) -> tuple[int, int]:
@@ -364,12 +364,13 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
-        if word[:1].isupper() and word in repository:
-            continue  # a name the repository uses in two or more files
+        typo = _looks_like_a_typo(block, match, word)
+        if word[:1].isupper() and word in repository and not typo:
+            continue  # a name the repository uses in two or more files (a typo copied twice is still one)
         if _in_template(block.text, match.start):
             continue  # a template tag ({{ "/" | url }}) is code, not prose
         hit = _hit(doc, block, match, "spelling")
-        if _DICTIONARY_RULE.match(match.rule_id) and not _looks_like_a_typo(block, match, word):
+        if _DICTIONARY_RULE.match(match.rule_id) and not typo:
             hit = replace(hit, severity=Severity.INFO,
                           message=f"{hit.message} If “{word}” is a name or a term, add it to the vocabulary.")
         elif _quoted_alone(block.text, match) or _in_a_list(block, match):

@@ -83,9 +83,7 @@ def article_language(doc: Document, configured: str) -> str:
 
 
 def _british(uk: int, us: int) -> bool:
-    # A British spelling is strong evidence (an American writer rarely uses one), so a
-    # tie goes to British: British copy quotes American names and documents.
-    return bool(uk) and uk >= us
+    return uk > us
 
 
 def dialect_evidence(doc: Document) -> tuple[int, int]:
@@ -283,16 +281,17 @@ def _looks_like_a_typo(block: Block, match: Match, word: str) -> bool:
     a name, a coinage or jargon: one slip (a letter added, dropped, changed or two
     swapped) from LanguageTool's first suggestion (ultimitely, Cryptocurreny,
     dea l), or a name written in lower case (achilles). A capitalized word inside
-    a sentence must be seven letters or more, since short names sit one letter
-    from many words (Yukos, Bafta); words far from any suggestion (Murrayfield,
-    protosketching) or that split into two (skillsharing) are names or terms."""
+    a sentence must be nine letters or more, since shorter names sit one letter
+    from many words (Yukos, Solaris, Gizmondo); words far from any suggestion
+    (Murrayfield, protosketching) or that split into two (skillsharing) are names
+    or terms."""
     if not match.replacements:
         return False
     suggestion = match.replacements[0]
     if suggestion.lower() == word.lower():
-        return suggestion != word and suggestion[:1].isupper()
+        return word.islower() and suggestion[:1].isupper()  # "achilles", not "Kop" for "KOP"
     capital_inside = word[:1].isupper() and not any(s.start == match.start for s in block.sentences)
-    return _one_slip(word, suggestion, 7 if capital_inside else 3)
+    return _one_slip(word, suggestion, 9 if capital_inside else 3)
 
 
 def _one_slip(word: str, suggestion: str, shortest: int) -> bool:

@@ -100,3 +100,30 @@ def test_broken_toml_is_a_clear_error(tmp_path: Path):
     config_file.write_text("select = [\n")
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_config(config_file)
+
+
+LONG_SENTENCES = (
+    "Council backs new park\n\n"
+    "The council, which met on Monday evening in the town hall after a long delay caused by a dispute over "
+    "funding and a row about the car park, voted by nine votes to four for the plan to build the park.\n"
+)
+
+
+def test_configured_severity_wins_over_the_hits_own():
+    """A 41-word sentence is an error for a house with error-words = 35; set the rule to info and it is info."""
+    house = {"readability.sentence-length": {"error-words": 35}}
+    default = [f for f in lint_text(LONG_SENTENCES, config=from_table({"rules": house}, "test"))
+               if f.rule_id == "readability.sentence-length"]
+    assert [f.severity for f in default] == [Severity.ERROR]
+    house["readability.sentence-length"]["severity"] = "info"
+    configured = [f for f in lint_text(LONG_SENTENCES, config=from_table({"rules": house}, "test"))
+                  if f.rule_id == "readability.sentence-length"]
+    assert [(f.severity, f.line, f.column) for f in configured] == [(Severity.INFO, 3, 1)]
+
+
+def test_engine_finding_severity_from_its_own_id_then_its_source_rule():
+    config = from_table({"rules": {"grammar.languagetool": {"severity": "error"},
+                                   "grammar.en-a-vs-an": {"severity": "info"}}}, "test")
+    assert config.severity_of("grammar.en-a-vs-an", "grammar.languagetool", Severity.WARNING) is Severity.INFO
+    assert config.severity_of("grammar.morfologik", "grammar.languagetool", Severity.INFO) is Severity.ERROR
+    assert from_table({}, "test").severity_of("grammar.x", "grammar.languagetool", Severity.INFO) is Severity.INFO

@@ -144,8 +144,8 @@ def _requests_and_texts(monkeypatch) -> list[str]:
 def test_cli_starts_and_stops_its_own_server(tmp_path):
     completed = subprocess.run([COPYDESK, "lint", "--select", "spelling", str(SEED)],
                                capture_output=True, text=True, env=isolated_env(tmp_path), timeout=300)
-    assert completed.returncode == 0, completed.stderr  # a capitalized unknown word is info: it may be a name
-    assert "35:140: info spelling.morfologik-rule-en-us" in completed.stdout
+    assert completed.returncode == 1, completed.stderr  # "Cryptocurreny" is one slip from a word: a typo
+    assert "35:140: warning spelling.morfologik-rule-en-us" in completed.stdout
     assert not languagetool_pids(tmp_path), "the run left a LanguageTool JVM behind"
 
 

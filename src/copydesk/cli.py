@@ -337,6 +337,31 @@ def status() -> None:
         click.echo("no background server; `copydesk languagetool start` starts one")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="vocabulary.txt",
+              show_default=True, help="The word list to write.")
+@click.option("--min-files", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Keep words that this many files use.")
+def vocabulary(paths, output, min_files) -> None:
+    """Write the names and product names the articles under PATHS share, for review."""
+    from copydesk.sources import discover
+    from copydesk.vocabulary import vocabulary_candidates, write_vocabulary
+
+    files, problems = discover(list(paths))
+    for path, problem in problems:
+        click.echo(f"{path}: {problem}", err=True)
+    if not files:
+        sys.exit(2)
+    entries = vocabulary_candidates(list(paths), min_files)
+    try:
+        write_vocabulary(entries, output)
+    except OSError as error:
+        _fail(f"{output}: cannot write the word list: {error.strerror}")
+    click.echo(f"{len(entries)} words used in {min_files} or more of {len(files)} files written to {output}; "
+               f"review them, then add `vocabulary = [\"{output}\"]` to the config")
+
+
 @main.command("rules")
 @click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography"]))
 def list_rules(family) -> None:
@@ -356,7 +381,17 @@ def explain(rule_id) -> None:
     """Show a rule's documentation, options and examples."""
     from copydesk.rules import all_rules
 
+    from copydesk.precision import describe
+
     spec = all_rules().get(rule_id)
+    family = rule_id.split(".", 1)[0]
+    if spec is None and family in ("grammar", "spelling") and "." in rule_id:
+        # A LanguageTool rule's id (grammar.en-a-vs-an): its source rule, with its own measurement.
+        source = all_rules()[f"{family}.languagetool"]
+        measured = describe(rule_id) or "Measured precision: not measured on the corpora"
+        click.echo(f"{rule_id}  (a LanguageTool rule, reported through {source.id})\n\n{measured}\n")
+        click.echo(explanation(source))
+        return
     if spec is None:
         _fail(f"no rule named {rule_id!r}; `copydesk rules` lists them")
     click.echo(explanation(spec))
@@ -365,6 +400,11 @@ def explain(rule_id) -> None:
 def explanation(spec) -> str:
     lines = [f"{spec.id}  ({spec.severity.value}{'' if spec.enabled else ', off by default'})", "", spec.summary, ""]
     lines += [textwrap.fill(paragraph, 78) for paragraph in spec.rationale.split("\n\n")]
+    from copydesk.precision import describe
+
+    measured = describe(spec.id)
+    if measured:
+        lines += ["", measured + " (bench/precision.py; docs/precision.md)"]
     if spec.options:
         lines += ["", "Options:"]
         for option in spec.options:

@@ -83,10 +83,14 @@ class Config:
         return not self.select or any(matches(finding_rule_id, p) or matches(source_rule_id, p) for p in self.select)
 
     def severity_of(self, finding_rule_id: str, source_rule_id: str, suggested: Severity | None) -> Severity:
-        settings = self.rules.get(finding_rule_id)
-        if finding_rule_id != source_rule_id and settings and settings.severity:
-            return settings.severity
-        return suggested or self.severity(source_rule_id)
+        """The user's configured severity always wins: first for the finding's own
+        id (grammar.en-a-vs-an), then for the rule that produced it; only then the
+        severity the hit suggests (an error for a very long sentence), then the default."""
+        for rule_id in (finding_rule_id, source_rule_id):
+            settings = self.rules.get(rule_id)
+            if settings and settings.severity:
+                return settings.severity
+        return suggested or all_rules()[source_rule_id].severity
 
     def vocabulary(self) -> frozenset[str]:
         """Accepted words: the shipped list and the repository's own files."""

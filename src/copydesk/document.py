@@ -14,6 +14,7 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -57,9 +58,9 @@ class ProseBuilder:
         return "".join(self._parts), self._starts, self._ends
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a block: offsets into ``block.text``."""
+class Sentence(NamedTuple):
+    """A sentence of a block: offsets into ``block.text``. (A named tuple: a
+    document has thousands and they are made on every run.)"""
 
     start: int
     end: int
@@ -102,6 +103,13 @@ class Block:
         from copydesk.sentences import split_sentences
 
         return split_sentences(self.text)
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """The parts inside quotation marks (direct speech): offsets into ``text``."""
+        from copydesk.sentences import quotations
+
+        return quotations(self.text)
 
     @cached_property
     def word_count(self) -> int:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copydesk.document import Block, Document
+from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
 from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores
 from copydesk.rules import RuleContext, check
+from copydesk.sentences import is_a_list
 
 FORMULA_NAMES = {"flesch-kincaid": "Flesch-Kincaid grade", "gunning-fog": "Gunning fog", "coleman-liau": "Coleman-Liau",
                  "ari": "ARI", "smog": "SMOG"}
@@ -42,7 +43,7 @@ def document_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
     grade = scores.grade(formula)
     thresholds = [(context.options["error-above"], Severity.ERROR), (context.options["warning-above"], Severity.WARNING),
                   (context.options["target"], Severity.INFO)]
-    severity = next((level for limit, level in thresholds if grade > limit), None)
+    severity = next((level for limit, level in thresholds if limit > 0 and grade > limit), None)
     if severity is None:
         return
     message = (f"The article reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), above the house target of "
@@ -75,18 +76,40 @@ def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
                                       f"above {context.options['above']:g}; shorter sentences and words would help")
 
 
+def _counted_text(block: Block, sentence: Sentence, with_quotations: bool) -> tuple[str, bool]:
+    """The sentence's own words, and whether any were left out: direct quotations
+    do not count unless asked for, since an editor cannot shorten what someone said."""
+    quoted = [(max(a, sentence.start), min(b, sentence.end)) for a, b in block.quotations
+              if a < sentence.end and b > sentence.start]
+    if with_quotations or not quoted:
+        return sentence.text, False
+    parts, position = [], sentence.start
+    for start, end in quoted:
+        parts.append(block.text[position:start])
+        position = max(position, end)
+    parts.append(block.text[position:sentence.end])
+    return " ".join(parts), True
+
+
 @check("readability.sentence-length")
 def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    warning, error = context.options["warning-words"], context.options["error-words"]
+    options = context.options
+    limits = [(options["error-words"], Severity.ERROR), (options["warning-words"], Severity.WARNING),
+              (options["max-words"], None)]
+    limits = [(limit, severity) for limit, severity in limits if limit > 0]
+    with_quotations = options["count-quotations"]
     for block in body_paragraphs(doc):
         for sentence in block.sentences:
-            words = count_words(sentence.text)
-            if words > warning:
-                severity = Severity.ERROR if words > error else Severity.WARNING
-                limit = error if words > error else warning
-                start, end = block.source_range(sentence.start, sentence.end)
-                yield Hit(start, end, f"Sentence of {words} words, over the limit of {limit}; consider splitting it",
-                          severity=severity)
+            counted, left_out = _counted_text(block, sentence, with_quotations)
+            words = count_words(counted)
+            over = next(((limit, severity) for limit, severity in limits if words > limit), None)
+            if over is None or is_a_list(counted, words):
+                continue
+            limit, severity = over
+            own = " outside quotations" if left_out else ""
+            start, end = block.source_range(sentence.start, sentence.end)
+            yield Hit(start, end, f"Sentence of {words} words{own}, over the limit of {limit}; consider splitting it",
+                      severity=severity)
 
 
 @check("readability.paragraph-length")

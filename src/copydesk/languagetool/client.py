@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from copydesk.languagetool import LANGUAGE, EngineError, cache_dir
@@ -64,6 +65,31 @@ class Match:
 
 _MATCH_FIELDS = frozenset(("start", "end", "rule_id", "message", "replacements", "category_id", "category_name",
                            "issue_type", "description", "url"))
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Characters of a checked text that LanguageTool must read as markup standing
+    for ``interpret_as`` (a placeholder for code or a link): sent in the request's
+    ``data`` annotation, so offsets still count the characters themselves."""
+
+    start: int
+    end: int
+    interpret_as: str
+
+
+def annotation(text: str, markups: tuple[Markup, ...]) -> list[dict]:
+    """LanguageTool's ``data`` annotation parts for ``text`` with ``markups``."""
+    parts: list[dict] = []
+    position = 0
+    for markup in sorted(markups, key=lambda m: m.start):
+        if markup.start > position:
+            parts.append({"text": text[position:markup.start]})
+        parts.append({"markup": text[markup.start:markup.end], "interpretAs": markup.interpret_as})
+        position = markup.end
+    if position < len(text):
+        parts.append({"text": text[position:]})
+    return parts
 
 
 def utf16_to_code_points(text: str):
@@ -298,8 +324,12 @@ class Client:
             self._local.connection = connection
         return connection
 
-    def _post(self, text: str) -> dict:
-        body = {"text": text, "language": self.language}
+    def _post(self, text: str, markups: tuple[Markup, ...] = ()) -> dict:
+        body = {"language": self.language}
+        if markups:
+            body["data"] = json.dumps({"annotation": annotation(text, markups)}, ensure_ascii=False)
+        else:
+            body["text"] = text
         if self.disabled_rules:
             body["disabledRules"] = ",".join(self.disabled_rules)
         encoded = urllib.parse.urlencode(body).encode("utf-8")
@@ -343,37 +373,45 @@ class Client:
             self._version = version if isinstance(version, str) else "unknown"
         return self._version
 
-    def check(self, text: str) -> list[Match]:
-        return parse_matches(text, self._post(text), self.url)
+    def check(self, text: str, markups: tuple[Markup, ...] = ()) -> list[Match]:
+        return parse_matches(text, self._post(text, markups), self.url)
 
     # -- many texts, with the cache ------------------------------------------------------
 
-    def cache_key(self, text: str) -> str:
-        settings = json.dumps([self.identity, self.version, self.language, self.disabled_rules, text],
+    def cache_key(self, text: str, markups: tuple[Markup, ...] = ()) -> str:
+        settings = json.dumps([self.identity, self.version, self.language, self.disabled_rules, text,
+                               [asdict(m) for m in markups]],
                               ensure_ascii=False)
         return hashlib.sha256(settings.encode("utf-8")).hexdigest()
 
-    def check_many(self, texts: list[str]) -> list[list[Match]]:
-        """Check texts (paragraphs), sending only those the cache does not hold.
+    def check_many(self, texts: list[str], markups: list[tuple[Markup, ...]] | None = None) -> list[list[Match]]:
+        """Check texts (paragraphs), sending only those the cache does not hold;
+        ``markups`` gives each text's placeholders.
 
         Paragraphs travel in batches joined by blank lines, which LanguageTool
         treats as paragraph breaks; each match is then given back to its paragraph.
         """
-        keys = [self.cache_key(text) for text in texts]
+        markups = markups or [()] * len(texts)
+        keys = [self.cache_key(text, marks) for text, marks in zip(texts, markups)]
         results = self.cache.get_many(keys) if self.cache else {}
+        marks_by_key = {key: marks for key, marks in zip(keys, markups) if marks}
         missing = {key: text for key, text in zip(keys, texts) if key not in results}
         if missing:
             batches = _batches(list(missing.items()))
             with ThreadPoolExecutor(min(self.concurrency, len(batches))) as pool:
-                fresh = {key: found for batch in pool.map(self._check_batch, batches) for key, found in batch.items()}
+                fresh = {key: found for batch in pool.map(partial(self._check_batch, markups=marks_by_key) if marks_by_key else self._check_batch, batches) for key, found in batch.items()}
             if self.cache:
                 self.cache.put_many(fresh)
             results.update(fresh)
         return [results[key] for key in keys]
 
-    def _check_batch(self, batch: list[tuple[str, str]]) -> dict[str, list[Match]]:
+    def _check_batch(self, batch: list[tuple[str, str]], markups: dict | None = None) -> dict[str, list[Match]]:
         joined = PARAGRAPH_SEPARATOR.join(text for _, text in batch)
-        matches = self.check(joined)
+        shifted, offset = [], 0
+        for key, text in batch:
+            shifted += [replace(m, start=m.start + offset, end=m.end + offset) for m in (markups or {}).get(key, ())]
+            offset += len(text) + len(PARAGRAPH_SEPARATOR)
+        matches = self.check(joined, tuple(shifted)) if shifted else self.check(joined)
         found: dict[str, list[Match]] = {key: [] for key, _ in batch}
         offset = 0
         index = 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from copydesk.document import Document
 from copydesk.finding import Applicability, Edit, Finding, Fix
 
 
@@ -51,3 +53,35 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True
     return a.start < b.end and b.start < a.end
+
+
+def locate_fixes(doc: Document, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
+    """The fixes with each edit's positions and replaced text filled in.
+
+    A fix with an edit outside the source, or two edits of its own that
+    overlap, is dropped whole: a rule's slip must never become a bad write.
+    """
+    located = []
+    for fix in fixes:
+        edits = sorted(fix.edits)
+        inside = all(0 <= edit.start <= edit.end <= len(doc.source) for edit in edits)
+        if not edits or not inside or any(_overlaps(a, b) for a, b in zip(edits, edits[1:])):
+            continue
+        located.append(replace(fix, edits=tuple(_located(doc, edit) for edit in edits)))
+    return tuple(located)
+
+
+def _located(doc: Document, edit: Edit) -> Edit:
+    line, column = doc.position(edit.start)
+    end_line, end_column = doc.position(edit.end)
+    return replace(edit, line=line, column=column, end_line=end_line, end_column=end_column,
+                   original=doc.source[edit.start:edit.end])
+
+
+def with_newline(fix: Fix, newline: str) -> Fix:
+    """The fix with line breaks in its replacements written as the file writes them."""
+    if newline == "\n" or not any("\n" in edit.replacement for edit in fix.edits):
+        return fix
+    edits = tuple(replace(edit, replacement=edit.replacement.replace("\r\n", "\n").replace("\n", newline))
+                  for edit in fix.edits)
+    return replace(fix, edits=edits)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from copydesk.document import Block, Document
-from copydesk.finding import Hit
+from copydesk.finding import Applicability, Edit, Fix, Hit
 from copydesk.rules import RuleContext, check
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
@@ -47,6 +47,11 @@ def _occurrences(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re
                 yield block, match, span
 
 
+def _replace(start: int, end: int, replacement: str, title: str,
+             applicability: Applicability = Applicability.SAFE) -> tuple[Fix, ...]:
+    return (Fix(title, (Edit(start, end, replacement),), applicability),)
+
+
 def _majority_style(curly: int, straight: int, preferred: str) -> str | None:
     """The style to hold the article to, or None when it is consistent."""
     if preferred in ("curly", "straight"):
@@ -69,7 +74,8 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for _, match, (start, end) in marks:
         if match.group() == unwanted:
             kind = "Straight" if unwanted == "'" else "Curly"
-            yield Hit(start, end, f"{kind} apostrophe in an article that uses {style} ones ({counts}); use {wanted}", wanted)
+            yield Hit(start, end, f"{kind} apostrophe in an article that uses {style} ones ({counts}); use {wanted}", wanted,
+                      fixes=_replace(start, end, wanted, f"Use the {style} apostrophe {wanted}"))
 
 
 def _quote_style(char: str) -> str:
@@ -90,7 +96,8 @@ def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if _quote_style(char) == style:
             continue
         wanted = _replacement_quote(block.text, match.start(), char, style)
-        yield Hit(start, end, f"{_quote_style(char).capitalize()} quotation mark in an article that uses {style} ones ({counts}); use {wanted}", wanted)
+        yield Hit(start, end, f"{_quote_style(char).capitalize()} quotation mark in an article that uses {style} ones ({counts}); use {wanted}", wanted,
+                  fixes=_replace(start, end, wanted, f"Use the {style} quotation mark {wanted}"))
 
 
 def _replacement_quote(text: str, index: int, char: str, style: str) -> str:
@@ -111,7 +118,10 @@ def _is_opening(text: str, index: int) -> bool:
 @check("typography.double-space")
 def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for _, match, (start, end) in _occurrences(doc, _EXTRA_SPACES):
-        yield Hit(start, end, f"{len(match.group())} spaces between words; use one", " ")
+        # A no-break space in the run was put there on purpose: keep that one.
+        space = "\u00a0" if "\u00a0" in match.group() else " "
+        yield Hit(start, end, f"{len(match.group())} spaces between words; use one", space,
+                  fixes=_replace(start, end, space, "Use one space"))
 
 
 @check("typography.hyphen-as-dash")
@@ -127,7 +137,9 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # "5 - 3": a score or a sum, not a dash
         found = match.group().strip()
         what = "A spaced hyphen" if found == "-" else "A double hyphen"
-        yield Hit(start, end, f"{what} used as a dash; use {dash.strip()!s}", dash)
+        # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.
+        yield Hit(start, end, f"{what} used as a dash; use {dash.strip()!s}", dash,
+                  fixes=_replace(start, end, dash, f"Use a dash: {dash.strip()}", Applicability.UNSAFE))
 
 
 def _following_block_opens_quote(doc: Document, block: Block) -> bool:

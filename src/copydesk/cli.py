@@ -360,6 +360,17 @@ def status() -> None:
         click.echo("no background server; `copydesk languagetool start` starts one")
 
 
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the default and only transport).")
+@click.option("--no-grammar", is_flag=True, help="Skip LanguageTool: no grammar.* or spelling.* findings.")
+@click.option("--languagetool-url", help="Use this LanguageTool server instead of a warm or new one.")
+def lsp(stdio, no_grammar, languagetool_url) -> None:
+    """Run the language server: live findings and fixes in an editor (see docs/editors.md)."""
+    from copydesk.lsp import serve
+
+    serve(grammar=not no_grammar, languagetool_url=languagetool_url)
+
+
 @main.command("rules")
 @click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography"]))
 def list_rules(family) -> None:

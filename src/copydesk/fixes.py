@@ -32,20 +32,26 @@ def apply_fixes(source: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     fix already changed, the whole fix waits for the next run. Returns the new
     text and the number of fixes applied.
     """
-    taken: list[Edit] = []
-    applied = 0
-    for fix in fixes:
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
-            continue
-        taken.extend(fix.edits)
-        applied += 1
+    accepted = accepted_fixes(fixes)
     parts, cursor = [], 0
-    for edit in sorted(taken):
+    for edit in sorted(edit for fix in accepted for edit in fix.edits):
         parts.append(source[cursor:edit.start])
         parts.append(edit.replacement)
         cursor = edit.end
     parts.append(source[cursor:])
-    return "".join(parts), applied
+    return "".join(parts), len(accepted)
+
+
+def accepted_fixes(fixes: Iterable[Fix]) -> list[Fix]:
+    """The fixes, in the order given, that overlap no fix accepted before them."""
+    taken: list[Edit] = []
+    accepted = []
+    for fix in fixes:
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue
+        taken.extend(fix.edits)
+        accepted.append(fix)
+    return accepted
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

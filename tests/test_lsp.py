@@ -3,6 +3,7 @@ talks to it as an editor would (open, edit, diagnostics, code actions, apply).""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 import pytest
@@ -142,3 +143,27 @@ def test_positions_count_utf16_units_within_each_line():
     assert positions.position(5) == types.Position(line=1, character=0)  # "\r\n" ends line 0
     assert positions.range(6, 7) == types.Range(start=types.Position(line=1, character=1),
                                                end=types.Position(line=1, character=3))
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_grammar_findings_arrive_once_languagetool_is_up(languagetool_url, tmp_path):
+    """With a real LanguageTool server: typography first, grammar as soon as the engine is up."""
+    from pytest_lsp import make_test_lsp_client
+
+    client = make_test_lsp_client()
+    await client.start_io(sys.executable, "-m", "copydesk.cli", "lsp", "--languagetool-url", languagetool_url)
+    try:
+        await client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+        uri = (tmp_path / "fruit.txt").as_uri()
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="plaintext", version=1, text="Fruit news\n\nShe ate a apple yesterday.\n")))
+        for _ in range(3):
+            await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+            grammar = [d for d in client.diagnostics[uri] if str(d.code).startswith("grammar.")]
+            if grammar:
+                break
+        assert [(d.range.start.line, d.range.start.character, d.range.end.character) for d in grammar] == [(2, 8, 9)]
+        await client.shutdown_session()
+    finally:
+        await client.stop()

@@ -124,7 +124,9 @@ class CopydeskServer(LanguageServer):
             self.engine = None
 
     async def relint_all(self) -> None:
+        """Lint every open document again (now with grammar), though its text has not changed."""
         for uri in list(self.linted):
+            self.linted.pop(uri, None)
             await self.lint_and_publish(uri)
 
     # --- linting ------------------------------------------------------------------------

@@ -59,13 +59,33 @@ def safe_edits(report: dict) -> dict[str, list[tuple[int, int]]]:
 
 def changed_ranges(before: str, after: str) -> list[tuple[int, int]]:
     """Ranges of ``before`` that differ in ``after`` (an insertion is an empty range)."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [(i1, i2) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
+    # Lines first (fast), then characters within each changed block of lines (short).
+    old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    old_starts = [0]
+    for line in old_lines:
+        old_starts.append(old_starts[-1] + len(line))
+    ranges = []
+    lines = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in lines.get_opcodes():
+        if tag == "equal":
+            continue
+        old_block, new_block = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        chars = difflib.SequenceMatcher(None, old_block, new_block, autojunk=False)
+        ranges += [(old_starts[i1] + a1, old_starts[i1] + a2)
+                   for kind, a1, a2, _, _ in chars.get_opcodes() if kind != "equal"]
+    return ranges
 
 
 def inside(change: tuple[int, int], edits: list[tuple[int, int]]) -> bool:
+    """Whether the change lies within the edits (adjacent edits count as one stretch)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(edits):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
     start, end = change
-    return any(a <= start and end <= b for a, b in edits)
+    return any(a <= start and end <= b for a, b in merged)
 
 
 def read(path: Path) -> str | None:

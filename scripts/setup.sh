@@ -4,6 +4,7 @@
 #   - LanguageTool for English from Maven Central (Java 17+ and Maven), in the
 #     per-user cache folder (~/.cache/copydesk), started once to prove it works
 #   - Microsoft's SARIF Multitool (npm) in .tools, used by the tests
+#   - Debian's chromium and neovim, for the HTML report's and the language server's tests
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -50,6 +51,16 @@ if ! command -v chromium >/dev/null 2>&1; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "setup: chromium not found; the HTML report's browser test needs it (apt-get install chromium)" >&2
+  fi
+fi
+
+# Headless Neovim drives the language server in its editor test (Debian's package).
+if ! command -v nvim >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Neovim (apt-get install neovim) for the language server's editor test"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
+  else
+    echo "setup: nvim not found; the language server's Neovim test needs it (apt-get install neovim)" >&2
   fi
 fi
 

@@ -38,7 +38,9 @@ def test_seed_article_typography_findings():
     result = run("lint", "--select", "typography", str(SEED))
     assert result.exit_code == 1
     assert f"{SEED}:7:19: warning typography.mixed-apostrophes" in result.output
-    assert "suggestion: ’" in result.output
+    assert ("    fix (safe): Use the curly apostrophe ’\n"
+            "      7:19  - Image of Elon Musk's private plane Gulf…\n"
+            "            + Image of Elon Musk’s private plane Gulf…\n") in result.output
     assert result.output.strip().endswith("1 finding (0 errors, 1 warning, 0 info) in 1 file")
 
 

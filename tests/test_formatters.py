@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from copydesk.finding import Finding, Severity
+from copydesk.finding import Applicability, Edit, Finding, Fix, Severity
 from copydesk.formatters.github import format_github
 from copydesk.formatters.json import format_json
 from copydesk.formatters.sarif import artifact_uri, format_sarif
@@ -22,10 +22,17 @@ MULTITOOL_DIR = TOOLS / "node_modules" / "@microsoft" / "sarif-multitool-linux"
 SCHEMA_PATH = MULTITOOL_DIR / "sarif-2.1.0.json"
 
 
+ONE_SPACE = Fix("Use one space", (Edit(20, 22, " ", 3, 5, 3, 7, "  "),), Applicability.SAFE)
+# Two edits, one of them an insertion (an empty region), on another line.
+QUOTES = Fix("Use curly quotation marks", (Edit(30, 30, "“", 4, 2, 4, 2, ""), Edit(35, 36, "”", 4, 7, 4, 8, '"')),
+             Applicability.UNSAFE)
+
+
 def finding(**changes) -> Finding:
     values = dict(path="news/story.md", line=3, column=5, end_line=3, end_column=7,
                   rule_id="typography.double-space", severity=Severity.WARNING,
-                  message="2 spaces between words; use one", suggestion=" ", line_text="The  end, 100%")
+                  message="2 spaces between words; use one", suggestion=" ", line_text="Then  end, 100%",
+                  fixes=(ONE_SPACE,))
     values.update(changes)
     if "line" in changes and "end_line" not in changes:
         values["end_line"] = values["line"]
@@ -45,8 +52,9 @@ def sarif_shapes(tmp_path: Path) -> dict[str, str]:
         "empty": format_sarif(RunResult([FileResult("a.md")], [])),
         "findings": format_sarif(result_with(
             finding(),
-            finding(line=4, severity=Severity.ERROR, suggestion=None),
-            finding(line=5, severity=Severity.INFO, rule_id="typography.mixed-quotes", suggestion="“"),
+            finding(line=4, severity=Severity.ERROR, suggestion=None, fixes=()),
+            finding(line=5, severity=Severity.INFO, rule_id="typography.mixed-quotes", suggestion="“",
+                    fixes=(QUOTES,)),
         )),
         "errors": format_sarif(result_with(errors=[("bad.txt", "not UTF-8"), ("<stdin>", "binary file")])),
         "outside": format_sarif(result_with(finding(path=str(tmp_path.parent / "elsewhere.md")))),
@@ -101,8 +109,19 @@ def test_sarif_content(tmp_path):
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "news/story.md"
     assert location["region"] == {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 7}
-    assert first["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == " "
+    assert first["fixes"] == [{
+        "description": {"text": "Use one space"},
+        "artifactChanges": [{"artifactLocation": {"uri": "news/story.md"}, "replacements": [
+            {"deletedRegion": {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 7},
+             "insertedContent": {"text": " "}}]}],
+        "properties": {"applicability": "safe"},
+    }]
     assert "fixes" not in second
+    # Each edit replaces only its own region; an insertion is an empty one.
+    assert [r["deletedRegion"] for r in third["fixes"][0]["artifactChanges"][0]["replacements"]] == [
+        {"startLine": 4, "startColumn": 2, "endLine": 4, "endColumn": 2},
+        {"startLine": 4, "startColumn": 7, "endLine": 4, "endColumn": 8}]
+    assert third["fixes"][0]["properties"] == {"applicability": "unsafe"}
     # Same rule and same line text: the occurrence index tells them apart.
     assert first["partialFingerprints"]["primaryLocationLineHash"].endswith(":0")
     assert second["partialFingerprints"]["primaryLocationLineHash"].endswith(":1")
@@ -130,18 +149,33 @@ def test_json_shape():
         "path": "news/story.md", "rule": "typography.double-space", "severity": "warning",
         "message": "2 spaces between words; use one", "line": 3, "column": 5, "end_line": 3,
         "end_column": 7, "suggestion": " ",
+        "fixes": [{"title": "Use one space", "applicability": "safe", "edits": [
+            {"start": 20, "end": 22, "line": 3, "column": 5, "end_line": 3, "end_column": 7,
+             "original": "  ", "replacement": " "}]}],
     }]
     assert data["errors"] == [{"path": "bad.txt", "message": "binary file"}]
     assert data["summary"] == {"files": 1, "findings": 1, "error": 0, "warning": 1, "info": 0}
 
 
 def test_text_format_and_colour():
-    plain = format_text(result_with(finding(), finding(line=4, suggestion=None, severity=Severity.ERROR)))
+    plain = format_text(result_with(finding(), finding(line=4, suggestion=None, severity=Severity.ERROR, fixes=()),
+                                    finding(line=5, suggestion="“", fixes=()),
+                                    finding(line=4, fixes=(QUOTES,), line_text='I said" no')))
     assert plain.splitlines() == [
         "news/story.md:3:5: warning typography.double-space 2 spaces between words; use one",
-        "    suggestion: ' '",
+        "    fix (safe): Use one space",
+        "      3:5  - Then  end, 100%",
+        "           + Then end, 100%",
         "news/story.md:4:5: error typography.double-space 2 spaces between words; use one",
-        "2 findings (1 error, 1 warning, 0 info) in 1 file",
+        "news/story.md:5:5: warning typography.double-space 2 spaces between words; use one",
+        "    suggestion: “",
+        "news/story.md:4:5: warning typography.double-space 2 spaces between words; use one",
+        "    fix (unsafe): Use curly quotation marks",
+        '      4:2  - I said" no',
+        '           + I“ said" no',
+        '      4:7  - I said" no',
+        '           + I said” no',
+        "4 findings (1 error, 3 warnings, 0 info) in 1 file",
     ]
     coloured = format_text(result_with(finding()), color=True)
     assert "\x1b[" in coloured and "\x1b[" not in plain

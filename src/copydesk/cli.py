@@ -77,7 +77,8 @@ def run_options(command):
 
 
 def _run(paths, select, ignore, config_path, publication_date, encoding, max_file_size, stdin_filename, exclude, jobs,
-         no_grammar, grammar_optional, languagetool_url, no_cache, no_progress, debug, fail_on=None, keep_source=False):
+         no_grammar, grammar_optional, languagetool_url, no_cache, no_progress, debug, fail_on=None, keep_source=False,
+         fixing=None):
     """Lint ``paths``; report file and engine problems on stderr; return (result, options)."""
     from copydesk.config import ConfigError, parse_date, validate_patterns
     from copydesk.runner import LintOptions, lint_paths
@@ -100,6 +101,7 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
             languagetool_url=languagetool_url,
             use_cache=not no_cache,
             keep_source=keep_source,
+            **(fixing or {}),
         )
         progress = _ProgressBar() if not no_progress and _show_progress() else None
         result = lint_paths(list(paths), options, on_progress=progress)
@@ -133,11 +135,15 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings this baseline (from `copydesk baseline`) does not hold.")
 @click.option("--diff", "diff_ref", help="Report only findings on lines changed since this git ref.")
-def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None:
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply fixes an author should confirm.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print a unified diff instead of writing the files.")
+def lint(output_format, output, fail_on, baseline_path, diff_ref, fix, unsafe_fixes, dry_run, **run) -> None:
     """Lint articles (.md, .mdx, .markdown, .txt, .html, .rst; folders recursively; '-' for stdin).
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does,
     2 for a usage error, a file that could not be read, or a missing engine.
+    With --fix --dry-run: 1 also when a file would change.
     """
     from copydesk.adoption import AdoptionError, check_ref, new_findings, only_changed, read_baseline
     from copydesk.formatters import formatter
@@ -149,7 +155,8 @@ def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None
             _fail(str(error))
     if output:
         _check_output_folder(output)
-    result, options = _run(fail_on=fail_on, keep_source=output_format == "html", **run)
+    fixing = _fix_options(fix, unsafe_fixes, dry_run, baseline_path, diff_ref, run["paths"])
+    result, options = _run(fail_on=fail_on, keep_source=output_format == "html", fixing=fixing, **run)
     try:
         baseline = read_baseline(baseline_path) if baseline_path else None
         for file_result in result.files:
@@ -161,6 +168,8 @@ def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None
         _fail(str(error))
     threshold = fail_on or options.resolver().for_path(None).fail_on
     color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if fixing and fixing["dry_run"]:
+        _report_dry_run(result, output, threshold)
     report = formatter(output_format)(result, color=color)
     if output:
         try:
@@ -170,7 +179,43 @@ def lint(output_format, output, fail_on, baseline_path, diff_ref, **run) -> None
             _fail(f"cannot write the report to {output}: {error.strerror or error}")
     else:
         click.echo(report, nl=False)
+    if fixing:
+        _fix_summary(result)
     sys.exit(result.exit_code(threshold))
+
+
+def _fix_options(fix: bool, unsafe_fixes: bool, dry_run: bool, baseline_path, diff_ref, paths) -> dict | None:
+    """The runner's --fix settings, or a usage error for a combination that makes no sense."""
+    if not fix:
+        for flag, given in (("--unsafe-fixes", unsafe_fixes), ("--dry-run", dry_run)):
+            if given:
+                _fail(f"{flag} works only with --fix; add --fix")
+        return None
+    if baseline_path or diff_ref:
+        _fail("--fix applies every fix, so it cannot be combined with --baseline or --diff")
+    if "-" in paths and not dry_run:
+        _fail("--fix cannot write back to standard input; use --fix --dry-run for a diff")
+    return {"fix": True, "unsafe_fixes": unsafe_fixes, "dry_run": dry_run}
+
+
+def _report_dry_run(result, output, threshold) -> None:
+    """--fix --dry-run: the diff on stdout, nothing written; exit 1 if a file would change."""
+    diffs = "".join(r.diff for r in result.files if r.diff)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(diffs)
+    else:
+        click.echo(diffs, nl=False)
+    _fix_summary(result, would=True)
+    sys.exit(max(result.exit_code(threshold), EXIT_FINDINGS if diffs else EXIT_OK))
+
+
+def _fix_summary(result, would: bool = False) -> None:
+    fixed = sum(r.fixed for r in result.files)
+    files = sum(1 for r in result.files if r.fixed)
+    verb = "would fix" if would else "fixed"
+    click.echo(f"copydesk: {verb} {fixed} in {files} file{'' if files == 1 else 's'}, "
+               f"remaining {len(result.findings)}", err=True)
 
 
 @main.command()
@@ -360,6 +405,17 @@ def vocabulary(paths, output, min_files) -> None:
         _fail(f"{output}: cannot write the word list: {error.strerror}")
     click.echo(f"{len(entries)} words used in {min_files} or more of {len(files)} files written to {output}; "
                f"review them, then add `vocabulary = [\"{output}\"]` to the config")
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the default and only transport).")
+@click.option("--no-grammar", is_flag=True, help="Skip LanguageTool: no grammar.* or spelling.* findings.")
+@click.option("--languagetool-url", help="Use this LanguageTool server instead of a warm or new one.")
+def lsp(stdio, no_grammar, languagetool_url) -> None:
+    """Run the language server: live findings and fixes in an editor (see docs/editors.md)."""
+    from copydesk.lsp import serve
+
+    serve(grammar=not no_grammar, languagetool_url=languagetool_url)
 
 
 @main.command("rules")

@@ -42,11 +42,26 @@ class Applicability(str, Enum):
 @dataclass(frozen=True, order=True)
 class Edit:
     """Replace ``source[start:end]`` with ``replacement``: source offsets,
-    never inside markup, code or front matter."""
+    never inside markup, code or front matter.
+
+    A rule gives the offsets and the replacement; the runner, which knows
+    the document, adds the 1-based positions (columns in code points, the end
+    just past the last character) and the text replaced, for the formatters.
+    """
 
     start: int
     end: int
     replacement: str
+    line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
+    original: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column,
+                "original": self.original, "replacement": self.replacement}
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,10 @@ class Fix:
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.UNSAFE
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "applicability": self.applicability.value,
+                "edits": [edit.to_dict() for edit in self.edits]}
 
 
 @dataclass(frozen=True)
@@ -109,5 +128,6 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "suggestion": self.suggestion,
+            "fixes": [fix.to_dict() for fix in self.fixes],
             **extra,
         }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from copydesk.document import Document
 from copydesk.finding import Applicability, Edit, Finding, Fix
 
 
@@ -30,20 +32,26 @@ def apply_fixes(source: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     fix already changed, the whole fix waits for the next run. Returns the new
     text and the number of fixes applied.
     """
-    taken: list[Edit] = []
-    applied = 0
-    for fix in fixes:
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
-            continue
-        taken.extend(fix.edits)
-        applied += 1
+    accepted = accepted_fixes(fixes)
     parts, cursor = [], 0
-    for edit in sorted(taken):
+    for edit in sorted(edit for fix in accepted for edit in fix.edits):
         parts.append(source[cursor:edit.start])
         parts.append(edit.replacement)
         cursor = edit.end
     parts.append(source[cursor:])
-    return "".join(parts), applied
+    return "".join(parts), len(accepted)
+
+
+def accepted_fixes(fixes: Iterable[Fix]) -> list[Fix]:
+    """The fixes, in the order given, that overlap no fix accepted before them."""
+    taken: list[Edit] = []
+    accepted = []
+    for fix in fixes:
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue
+        taken.extend(fix.edits)
+        accepted.append(fix)
+    return accepted
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -51,3 +59,35 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True
     return a.start < b.end and b.start < a.end
+
+
+def locate_fixes(doc: Document, fixes: Iterable[Fix]) -> tuple[Fix, ...]:
+    """The fixes with each edit's positions and replaced text filled in.
+
+    A fix with an edit outside the source, or two edits of its own that
+    overlap, is dropped whole: a rule's slip must never become a bad write.
+    """
+    located = []
+    for fix in fixes:
+        edits = sorted(fix.edits)
+        inside = all(0 <= edit.start <= edit.end <= len(doc.source) for edit in edits)
+        if not edits or not inside or any(_overlaps(a, b) for a, b in zip(edits, edits[1:])):
+            continue
+        located.append(replace(fix, edits=tuple(_located(doc, edit) for edit in edits)))
+    return tuple(located)
+
+
+def _located(doc: Document, edit: Edit) -> Edit:
+    line, column = doc.position(edit.start)
+    end_line, end_column = doc.position(edit.end)
+    return replace(edit, line=line, column=column, end_line=end_line, end_column=end_column,
+                   original=doc.source[edit.start:edit.end])
+
+
+def with_newline(fix: Fix, newline: str) -> Fix:
+    """The fix with line breaks in its replacements written as the file writes them."""
+    if newline == "\n" or not any("\n" in edit.replacement for edit in fix.edits):
+        return fix
+    edits = tuple(replace(edit, replacement=edit.replacement.replace("\r\n", "\n").replace("\n", newline))
+                  for edit in fix.edits)
+    return replace(fix, edits=edits)

@@ -19,6 +19,7 @@ from pathlib import Path
 from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
 from copydesk.finding import Finding, Hit, Severity
+from copydesk.fixes import locate_fixes
 from copydesk.languagetool import EngineError
 from copydesk.parse import format_for, parse
 from copydesk.rules import RuleContext, all_rules, implementation, matches
@@ -37,6 +38,8 @@ class FileResult:
     engine_error: str | None = None  # linted without grammar and spelling: why
     source: str | None = None  # the text, kept only for reports that show it (HTML)
     stats: dict | None = None  # readability figures, kept with the source
+    fixed: int = 0  # fixes applied by --fix (or that --fix --dry-run would apply)
+    diff: str | None = None  # --fix --dry-run: the unified diff of those fixes
 
 
 @dataclass
@@ -97,6 +100,9 @@ class LintOptions:
     use_cache: bool = True
     cache_verified: bool = False  # the run has opened and checked the result cache already
     keep_source: bool = False  # keep each file's text and readability figures (the HTML report)
+    fix: bool = False  # --fix: apply fixes and write the files (see copydesk.rewrite)
+    unsafe_fixes: bool = False  # --unsafe-fixes: apply unsafe fixes too
+    dry_run: bool = False  # --fix --dry-run: compute the diff, write nothing
 
     def selection(self, resolver: ConfigResolver) -> Callable[[Path], Selection]:
         """For each path argument, the files its config (and --exclude) selects."""
@@ -165,7 +171,7 @@ def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Findin
         end_offset=end,
         line_text=doc.line_text(line),
         properties=hit.properties,
-        fixes=hit.fixes,
+        fixes=locate_fixes(doc, hit.fixes),
     )
 
 
@@ -227,12 +233,25 @@ def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> File
     fmt = format_for(options.stdin_filename or "stdin.md") if path == STDIN else None
     config = resolver.for_path(options.config_path_for(path))
     try:
+        if options.fix:
+            return _fix_file(path, source, config, fmt, options)
         return lint_source(source, config, fmt, options.publication_date, options.keep_source)
     except Exception as error:  # a bug in copydesk must not cost the other files
         if options.debug:
             raise
         return FileResult(display, error=f"internal error ({type(error).__name__}: {error}); "
                                          "please report it, with --debug for the traceback")
+
+
+def _fix_file(path: str, source: Source, config: Config, fmt: str | None, options: LintOptions) -> FileResult:
+    from copydesk.rewrite import fix_file
+
+    def lint(text: str) -> FileResult:
+        return lint_source(Source(source.path, text, source.notice), config, fmt, options.publication_date,
+                           options.keep_source)
+
+    return fix_file(path, source.text, lint, encoding=options.encoding, unsafe=options.unsafe_fixes,
+                    dry_run=options.dry_run, stdin=path == STDIN)
 
 
 # --- LanguageTool for the run -----------------------------------------------------------

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from copydesk.document import Block, Document
-from copydesk.finding import Hit
+from copydesk.finding import Applicability, Edit, Fix, Hit
 from copydesk.rules import RuleContext, check
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
@@ -39,12 +40,47 @@ def _prose_blocks(doc: Document) -> list[Block]:
     return [block for block in doc.blocks if block.kind != "byline"]
 
 
+TEMPLATE_TAGS = (("{%", "%}"), ("{{", "}}"))
+
+
+def _template_spans(text: str) -> list[tuple[int, int]]:
+    """Liquid, Jinja and Hugo tags left in the text ({% image "a.jpg" %}, {{ "/" | url }}).
+
+    They are code, not prose: a quotation mark inside one is syntax, and a
+    "fix" there would break the site's build. Found with str.find, so the
+    time stays linear even when a tag is never closed.
+    """
+    spans = []
+    for opening, closing in TEMPLATE_TAGS:
+        start = text.find(opening)
+        while start != -1:
+            end = text.find(closing, start + len(opening))
+            if end == -1:
+                break
+            spans.append((start, end + len(closing)))
+            start = text.find(opening, end + len(closing))
+    return sorted(spans)
+
+
+def _in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
+    position = bisect.bisect_right(spans, (index, float("inf"))) - 1
+    return position >= 0 and spans[position][0] <= index < spans[position][1]
+
+
 def _occurrences(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
     for block in _prose_blocks(doc):
+        templates = _template_spans(block.text)
         for match in pattern.finditer(block.text):
+            if templates and _in_spans(match.start(), templates):
+                continue
             span = _verbatim(doc, block, match.start(), match.end())
             if span:
                 yield block, match, span
+
+
+def _replace(start: int, end: int, replacement: str, title: str,
+             applicability: Applicability = Applicability.SAFE) -> tuple[Fix, ...]:
+    return (Fix(title, (Edit(start, end, replacement),), applicability),)
 
 
 def _majority_style(curly: int, straight: int, preferred: str) -> str | None:
@@ -69,7 +105,8 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for _, match, (start, end) in marks:
         if match.group() == unwanted:
             kind = "Straight" if unwanted == "'" else "Curly"
-            yield Hit(start, end, f"{kind} apostrophe in an article that uses {style} ones ({counts}); use {wanted}", wanted)
+            yield Hit(start, end, f"{kind} apostrophe in an article that uses {style} ones ({counts}); use {wanted}", wanted,
+                      fixes=_replace(start, end, wanted, f"Use the {style} apostrophe {wanted}"))
 
 
 def _quote_style(char: str) -> str:
@@ -90,7 +127,8 @@ def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if _quote_style(char) == style:
             continue
         wanted = _replacement_quote(block.text, match.start(), char, style)
-        yield Hit(start, end, f"{_quote_style(char).capitalize()} quotation mark in an article that uses {style} ones ({counts}); use {wanted}", wanted)
+        yield Hit(start, end, f"{_quote_style(char).capitalize()} quotation mark in an article that uses {style} ones ({counts}); use {wanted}", wanted,
+                  fixes=_replace(start, end, wanted, f"Use the {style} quotation mark {wanted}"))
 
 
 def _replacement_quote(text: str, index: int, char: str, style: str) -> str:
@@ -111,7 +149,10 @@ def _is_opening(text: str, index: int) -> bool:
 @check("typography.double-space")
 def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for _, match, (start, end) in _occurrences(doc, _EXTRA_SPACES):
-        yield Hit(start, end, f"{len(match.group())} spaces between words; use one", " ")
+        # A no-break space in the run was put there on purpose: keep that one.
+        space = "\u00a0" if "\u00a0" in match.group() else " "
+        yield Hit(start, end, f"{len(match.group())} spaces between words; use one", space,
+                  fixes=_replace(start, end, space, "Use one space"))
 
 
 @check("typography.hyphen-as-dash")
@@ -127,7 +168,9 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # "5 - 3": a score or a sum, not a dash
         found = match.group().strip()
         what = "A spaced hyphen" if found == "-" else "A double hyphen"
-        yield Hit(start, end, f"{what} used as a dash; use {dash.strip()!s}", dash)
+        # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.
+        yield Hit(start, end, f"{what} used as a dash; use {dash.strip()!s}", dash,
+                  fixes=_replace(start, end, dash, f"Use a dash: {dash.strip()}", Applicability.UNSAFE))
 
 
 def _following_block_opens_quote(doc: Document, block: Block) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from copydesk import __version__
-from copydesk.finding import Finding
+from copydesk.finding import Finding, Fix
 from copydesk.rules import RuleSpec, all_rules
 from copydesk.runner import RunResult
 
@@ -134,19 +134,27 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"primaryLocationLineHash": fingerprint},
     }
-    if finding.suggestion is not None:
-        result["fixes"] = [
-            {
-                "description": {"text": f"Replace with {finding.suggestion!r}"},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": artifact_uri(finding.path)},
-                        "replacements": [{"deletedRegion": _region(finding), "insertedContent": {"text": finding.suggestion}}],
-                    }
-                ],
-            }
-        ]
+    if finding.fixes:
+        result["fixes"] = [_fix(finding.path, fix) for fix in finding.fixes]
     return result
+
+
+def _fix(path: str, fix: Fix) -> dict:
+    """A SARIF fix: each edit replaces exactly the region it changes (an
+    insertion is an empty region), never the whole finding."""
+    replacements = [
+        {
+            "deletedRegion": {"startLine": edit.line, "startColumn": edit.column,
+                              "endLine": edit.end_line, "endColumn": edit.end_column},
+            "insertedContent": {"text": edit.replacement},
+        }
+        for edit in fix.edits
+    ]
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [{"artifactLocation": {"uri": artifact_uri(path)}, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability.value},
+    }
 
 
 def format_sarif(result: RunResult, **_) -> str:

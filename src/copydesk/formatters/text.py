@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from copydesk.finding import Edit, Finding
 from copydesk.formatters import printable, severity_counts
 from copydesk.runner import RunResult
 
@@ -24,11 +25,40 @@ def format_text(result: RunResult, color: bool = False, **_) -> str:
             location = click.style(location, bold=True)
             label = click.style(severity, fg=_COLOURS[severity]) + " " + click.style(finding.rule_id, dim=True)
         lines.append(f"{location} {label} {printable(finding.message)}")
-        if finding.suggestion is not None:  # repr() shows padding, and escapes controls itself
+        if finding.fixes:
+            lines.extend(fix_lines(finding))
+        elif finding.suggestion is not None:  # repr() shows padding, and escapes controls itself
             lines.append(f"    suggestion: {finding.suggestion!r}" if finding.suggestion.strip() != finding.suggestion
                          else f"    suggestion: {printable(finding.suggestion)}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
+
+
+CONTEXT = 20  # characters of the line shown on each side of an edit
+
+
+def fix_lines(finding: Finding) -> list[str]:
+    """Each fix as its title, then every edit as a small before/after of its line."""
+    lines = []
+    for fix in finding.fixes:
+        lines.append(f"    fix ({fix.applicability}): {printable(fix.title)}")
+        for edit in fix.edits:
+            before, after = map(printable, _before_after(finding, edit))
+            lines += [f"      {edit.line}:{edit.column}  - {before}", f"      {' ' * len(f'{edit.line}:{edit.column}')}  + {after}"]
+    return lines
+
+
+def _before_after(finding: Finding, edit: Edit) -> tuple[str, str]:
+    """The edited stretch with a little of its line around it, before and after the edit."""
+    if edit.line == finding.line and edit.end_line == edit.line and finding.line_text:
+        text = finding.line_text
+        start, end = edit.column - 1, edit.end_column - 1
+        left = max(0, start - CONTEXT)
+        right = min(len(text), end + CONTEXT)
+        prefix = ("…" if left else "") + text[left:start]
+        suffix = text[end:right] + ("…" if right < len(text) else "")
+        return prefix + edit.original + suffix, prefix + edit.replacement + suffix
+    return repr(edit.original), repr(edit.replacement)
 
 
 def summary_line(result: RunResult) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.styles.dialect import DialectError, compile_vale
+from copydesk.styles.prefilter import Alternatives, required_words, unit_words
 
 LEVELS = ("suggestion", "warning", "error")
 WORD_TEMPLATE = r"\b(?:%s)\b"
@@ -47,6 +48,14 @@ class Unit:
 
     text: str
     scope: frozenset[str]
+    _words: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Its lower-case words, read once for every rule's prefilter."""
+        if self._words is None:
+            self._words = unit_words(self.text)
+        return self._words
 
 
 def format_message(message: str, *subs: str) -> str:
@@ -211,11 +220,26 @@ class Existence(Rule):
         if not tokens and not raw:
             raise RuleError("an existence rule needs 'tokens' or 'raw'")
         word = not self.nonword and bool(tokens)
-        self.pattern = compile_vale(_tokens_pattern(tokens, raw, self.ignorecase, word, _bool(data, "append")))
+        append = _bool(data, "append")
+        self.pattern = compile_vale(_tokens_pattern(tokens, raw, self.ignorecase, word, append))
+        self.raw_words = _raw_words("".join(raw)) if raw else None
+        self.alternatives = None
+        if tokens:
+            self.alternatives = Alternatives(tokens, word, lambda chosen: compile_vale(_tokens_pattern(
+                [tokens[i] for i in chosen], raw, self.ignorecase, word, append)))
+
+    def _matches(self, unit: Unit):
+        if self.raw_words is not None and not (self.raw_words & unit.words):
+            return
+        if self.alternatives is None:
+            yield from self.pattern.finditer(unit.text)
+        else:
+            for match, _ in self.alternatives.matches(unit.text, unit.words):
+                yield match
 
     def run(self, unit, state):
         text = unit.text
-        for match in self.pattern.finditer(text):
+        for match in self._matches(unit):
             observed = match.group()
             if match.end() == match.start():
                 continue
@@ -227,6 +251,19 @@ class Existence(Rule):
 
 
 _CAPTURE = re.compile(r"(?<!\\)\((?!\?)")
+_BOUNDED_GROUP = re.compile(r"^\\b\((?:\?:)?([^()]*)\)\\b(?:\\s[*+?]?)?$")
+
+
+def _raw_words(raw: str) -> frozenset[str] | None:
+    """Words one of which a ``raw`` prefix such as ``\\b(am|are|is)\\b\\s*`` needs; None if unknown."""
+    match = _BOUNDED_GROUP.match(raw)
+    if not match:
+        return None
+    words = [required_words(option, True) for option in match.group(1).split("|")]
+    if any(w is None for w in words):
+        return None
+    return frozenset().union(*words)
+
 
 
 class Substitution(Rule):
@@ -244,19 +281,22 @@ class Substitution(Rule):
         terms = sorted(((str(k), "" if v is None else str(v)) for k, v in swap.items()), key=lambda kv: -len(kv[0]))
         self.terms = [term for term, _ in terms]
         self.expected = [replacement for _, replacement in terms]
-        groups = "|".join("(%s)" % _CAPTURE.sub("(?:", term) for term in self.terms)
+        self.alternatives = Alternatives(self.terms, not self.nonword, self._build)
+
+    def _build(self, chosen: tuple[int, ...]):
+        groups = "|".join("(%s)" % _CAPTURE.sub("(?:", self.terms[i]) for i in chosen)
         template = NONWORD_TEMPLATE if self.nonword else WORD_TEMPLATE
-        self.pattern = compile_vale(("(?i)" if self.ignorecase else "") + template % groups)
+        return compile_vale(("(?i)" if self.ignorecase else "") + template % groups)
 
     def run(self, unit, state):
         text = unit.text
-        for match in self.pattern.finditer(text):
+        for match, chosen in self.alternatives.matches(text, unit.words):
             index = match.lastindex
             if index is None:
                 continue
             start, end = match.span(index)
             observed = text[start:end]
-            expected = self._expected(index - 1, observed)
+            expected = self._expected(chosen[index - 1], observed)
             options = [o.replace(r"\|", "|") for o in re.split(r"(?<!\\)\|", expected) if o]
             if self.action == "replace":
                 same = observed in options

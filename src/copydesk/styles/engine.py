@@ -37,6 +37,10 @@ def _block_scope(doc: Document, block: Block) -> frozenset[str]:
     if doc.format != "markdown":
         # A plain-text file has no markup to say what is a heading or a list: it is paragraphs.
         return frozenset(("text", "paragraph", extension))
+    if block.kind == "headline" and _in_front_matter(doc, block):
+        # The front matter's title is the headline to copydesk, but a metadata string to Vale:
+        # text, not a heading, so heading rules (sentence case, end punctuation) do not apply.
+        return frozenset(("text", "frontmatter", "title", extension))
     if block.kind in ("headline", "subhead"):
         return frozenset(("text", "heading", f"h{block.level or (1 if block.kind == 'headline' else 2)}", extension))
     if block.kind == "table-cell":
@@ -46,6 +50,13 @@ def _block_scope(doc: Document, block: Block) -> frozenset[str]:
     if block.container == "quote":
         return frozenset(("text", "blockquote", extension))
     return frozenset(("text", "paragraph", extension))
+
+
+def _in_front_matter(doc: Document, block: Block) -> bool:
+    if not doc.source.startswith("---"):
+        return False
+    closing = doc.source.find("\n---", 3)
+    return closing != -1 and block.source_start < closing
 
 
 def units(doc: Document, sentences: bool, raw: bool) -> list[_Placed]:

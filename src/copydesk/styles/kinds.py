@@ -23,7 +23,7 @@ from copydesk.styles.prefilter import Alternatives, required_words, unit_words
 LEVELS = ("suggestion", "warning", "error")
 WORD_TEMPLATE = r"\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?:%s)"
-_WORD = re.compile(r"[^\W_][\w'’*-]*")
+_WORD = re.compile(r"(?:[^\W_]|\*)+\S*")  # Vale's case-converter token: letters, digits or *, then up to a space
 _FIRST_WORD = re.compile(r"\S+")
 
 
@@ -470,7 +470,7 @@ class Capitalization(Rule):
             raise RuleError("a capitalization rule needs 'match'")
         self.indicators = tuple(_as_list(data.get("indicators"), "indicators"))
         self.threshold = float(data.get("threshold", 0.8) or 0.8)
-        self.vocabulary = {e.lower(): e for e in self.exceptions + list(self.accepted)}
+        self.vocabulary = frozenset(self.exceptions + list(self.accepted))  # exact spellings, as Vale compares them
         if not self.match.startswith("$"):
             self.custom = compile_vale(self.match, multiline=False)
         elif self.match not in ("$title", "$sentence", "$lower", "$upper"):
@@ -498,16 +498,17 @@ class Capitalization(Rule):
         return self._title(text)
 
     def _known(self, word: str) -> str | None:
-        return self.vocabulary.get(word.lower())
+        return word if word in self.vocabulary else None
 
     def _sentence(self, text: str) -> tuple[str, bool]:
         words = _WORD.findall(text)
         expected = []
         for index, word in enumerate(words):
             known = self._known(word)
+            after_indicator = index > 0 and bool(self.indicators) and words[index - 1].endswith(self.indicators)
             if known:
                 expected.append(known)
-            elif index == 0 or words[index - 1].endswith(self.indicators) if self.indicators else index == 0:
+            elif index == 0 or after_indicator:
                 expected.append(word[:1].upper() + word[1:].lower())
             else:
                 expected.append(word.lower())
@@ -529,17 +530,22 @@ class Capitalization(Rule):
         return " ".join(expected), self._score(words, expected, sentence=False)
 
     def _score(self, words: list[str], expected: list[str], sentence: bool) -> bool:
+        """Vale's count: a word agrees if it is as expected, an exception, or (title case) in capitals;
+        in sentence case a first word not in title case fails outright."""
         if not words:
             return True
         good = 0
-        for index, (word, wanted) in enumerate(zip(words, expected)):
-            if word == wanted or word.isupper() and not sentence or self._known(word) == word:
+        for index, word in enumerate(words):
+            if index >= len(expected) or word == expected[index] or self._excepted_word(word):
                 good += 1
-            elif sentence and word.isupper() and len(word) > 1:
-                good += 1  # an acronym keeps its capitals in a sentence-case heading
+            elif not sentence and word == word.upper():
+                good += 1
             elif sentence and index == 0 and word != word[:1].upper() + word[1:].lower():
                 return False
         return good / len(words) >= self.threshold
+
+    def _excepted_word(self, word: str) -> bool:
+        return self._exception_re is not None and bool(self._exception_re.search(word))
 
 
 _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,

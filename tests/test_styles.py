@@ -356,3 +356,40 @@ def test_shipped_ap_style_is_off_unless_named():
     config = Config(rules={"style.house": RuleSettings(options={"shipped-styles": ["AP"]})})
     assert [f.rule_id for f in lint_text(text, "a.txt", config=config) if f.rule_id.startswith("style.")] == [
         "style.AP.Email", "style.AP.Toward"]
+
+
+def test_cli_vale_config_names_skipped_rules_once_and_reports_style_ids(tmp_path):
+    from click.testing import CliRunner
+
+    from copydesk.cli import main
+
+    ini = vale_repo(tmp_path)
+    style(tmp_path / "styles", "Tagger", {"Adverbs": "extends: sequence\nmessage: x\ntokens: []\n"})
+    ini.write_text(VALE_INI.replace("BasedOnStyles = House, Vale", "BasedOnStyles = House, Vale, Tagger"),
+                   encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nA warn here.\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Title\n\nAnother warn.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--no-grammar", "--select", "style", "--vale-config", str(ini),
+                                       str(article), str(second)])
+    assert result.exit_code == 1
+    assert result.stderr.count("Tagger.Adverbs (sequence: needs a part-of-speech tagger)") == 1
+    assert "Vale.Spelling" in result.stderr
+    assert f"{article}:3:3: warning style.House.Warn warn" in result.stdout
+    assert f"{second}:3:9: warning style.House.Warn warn" in result.stdout
+
+
+def test_cli_bad_style_is_a_config_error(tmp_path):
+    from click.testing import CliRunner
+
+    from copydesk.cli import main
+
+    ini = vale_repo(tmp_path)
+    (tmp_path / "styles" / "House" / "Broken.yml").write_text("extends: existence\nmessage: x\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nText.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--no-grammar", "--vale-config", str(ini), str(article)])
+    assert result.exit_code == 2
+    assert "Broken.yml: an existence rule needs 'tokens' or 'raw'" in result.stderr
+    assert "Traceback" not in result.stderr

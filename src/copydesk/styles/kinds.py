@@ -25,6 +25,7 @@ WORD_TEMPLATE = r"\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?:%s)"
 _WORD = re.compile(r"(?:[^\W_]|\*)+\S*")  # Vale's case-converter token: letters, digits or *, then up to a space
 _FIRST_WORD = re.compile(r"\S+")
+_LIST_NUMBER = re.compile(r"\d+\.")
 
 
 class RuleError(ValueError):
@@ -470,7 +471,14 @@ class Capitalization(Rule):
             raise RuleError("a capitalization rule needs 'match'")
         self.indicators = tuple(_as_list(data.get("indicators"), "indicators"))
         self.threshold = float(data.get("threshold", 0.8) or 0.8)
-        self.vocabulary = frozenset(self.exceptions + list(self.accepted))  # exact spellings, as Vale compares them
+        # Exceptions keep a word as written: one equal to it or, as Vale reads them, one that
+        # finds itself in it (the exception "I" keeps "APIs" and "SBIR-EZ").
+        self.vocabulary = []
+        for entry in self.exceptions + list(self.accepted):
+            try:
+                self.vocabulary.append(compile_vale(entry, multiline=False))
+            except DialectError:
+                continue
         if not self.match.startswith("$"):
             self.custom = compile_vale(self.match, multiline=False)
         elif self.match not in ("$title", "$sentence", "$lower", "$upper"):
@@ -498,14 +506,17 @@ class Capitalization(Rule):
         return self._title(text)
 
     def _known(self, word: str) -> str | None:
-        return word if word in self.vocabulary else None
+        return word if any(entry.search(word) for entry in self.vocabulary) else None
 
     def _sentence(self, text: str) -> tuple[str, bool]:
         words = _WORD.findall(text)
         expected = []
         for index, word in enumerate(words):
             known = self._known(word)
-            after_indicator = index > 0 and bool(self.indicators) and words[index - 1].endswith(self.indicators)
+            previous = words[index - 1] if index else ""
+            # A word after an indicator (":") starts afresh, and so does one after a list number ("1.").
+            after_indicator = index > 0 and (bool(self.indicators) and previous.endswith(self.indicators)
+                                             or index == 1 and _LIST_NUMBER.search(previous) is not None)
             if known:
                 expected.append(known)
             elif index == 0 or after_indicator:

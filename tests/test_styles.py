@@ -116,7 +116,8 @@ def test_substitution_leaves_the_preferred_form_alone(tmp_path):
         swap:
           'java ?script': JavaScript
         """})
-    assert spans(lint("Title\n\nWe write JavaScript and javascript.\n", folder)) == [("style.House.Names", 3, 25, 3, 35)]
+    findings = lint("Title\n\nWe write JavaScript and javascript.\n", folder)
+    assert spans(findings) == [("style.House.Names", 3, 25, 3, 35)]
 
 
 def test_occurrence_flags_a_long_sentence_once_at_its_first_token(tmp_path):

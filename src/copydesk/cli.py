@@ -329,7 +329,8 @@ def status() -> None:
 
 
 @main.command("rules")
-@click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography"]))
+@click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography",
+                                            "style"]))
 def list_rules(family) -> None:
     """List the rules, their default severity and summary."""
     from copydesk.rules import all_rules

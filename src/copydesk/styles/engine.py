@@ -146,7 +146,8 @@ def document_counts(doc: Document) -> dict:
     counts["syllables"] = sum(syllables)
     counts["polysyllabic_words"] = counts["complex_words"] = sum(1 for s in syllables if s >= 3)
     for level in range(1, 5):
-        counts[f"heading_h{level}"] = sum(1 for b in doc.blocks if b.kind in ("headline", "subhead") and b.level == level)
+        counts[f"heading_h{level}"] = sum(1 for b in doc.blocks
+                                          if b.kind in ("headline", "subhead") and b.level == level)
     return counts
 
 

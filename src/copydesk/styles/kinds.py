@@ -491,7 +491,8 @@ class Capitalization(Rule):
         start = unit.text.index(text[0])
         expected, ok = self._check(text)
         if not ok:
-            fixes = (expected,) if self.action == "replace" and not self.params and expected else self.replacements(text)
+            recased = self.action == "replace" and not self.params and expected
+            fixes = (expected,) if recased else self.replacements(text)
             yield Alert(start, start + len(text), format_message(self.message, text, expected), fixes)
 
     def _check(self, text: str) -> tuple[str, bool]:

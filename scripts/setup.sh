@@ -44,6 +44,19 @@ if [ ! -x "$MULTITOOL" ]; then
   fi
 fi
 
+# Vale 3.21.0, only to measure agreement with it (bench/vale_agreement.py, tests/test_vale_agreement.py);
+# built from the Go module proxy when Go is installed, never committed.
+if [ ! -x .tools/bin/vale ]; then
+  if command -v go >/dev/null 2>&1; then
+    say "building Vale 3.21.0 into .tools/bin (go install, a few minutes)"
+    mkdir -p .tools/bin
+    GOFLAGS=-mod=mod GOBIN="$PWD/.tools/bin" go install github.com/vale-cli/vale/v3/cmd/vale@v3.21.0 \
+      || echo "setup: building Vale failed; the Vale agreement test will skip" >&2
+  else
+    echo "setup: go not found; the Vale agreement test will skip (it needs Vale 3.21.0)" >&2
+  fi
+fi
+
 # Headless Chromium renders the HTML report in its browser test (Debian's package).
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

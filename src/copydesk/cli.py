@@ -66,6 +66,8 @@ RUN_OPTIONS = [
     click.option("--no-cache", is_flag=True, help="Do not read or write the LanguageTool result cache."),
     click.option("--no-progress", is_flag=True, help="Never show a progress bar."),
     click.option("--debug", is_flag=True, help="Show tracebacks for internal errors."),
+    click.option("--vale-config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="Also run the styles of this .vale.ini (its StylesPath, BasedOnStyles and overrides)."),
 ]
 
 
@@ -78,7 +80,7 @@ def run_options(command):
 
 def _run(paths, select, ignore, config_path, publication_date, encoding, max_file_size, stdin_filename, exclude, jobs,
          no_grammar, grammar_optional, languagetool_url, no_cache, no_progress, debug, fail_on=None, keep_source=False,
-         fixing=None):
+         fixing=None, vale_config=None):
     """Lint ``paths``; report file and engine problems on stderr; return (result, options)."""
     from copydesk.config import ConfigError, parse_date, validate_patterns
     from copydesk.runner import LintOptions, lint_paths
@@ -102,7 +104,9 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
             use_cache=not no_cache,
             keep_source=keep_source,
             **(fixing or {}),
+            vale_config=vale_config,
         )
+        _announce_skipped_style_rules(options)
         progress = _ProgressBar() if not no_progress and _show_progress() else None
         result = lint_paths(list(paths), options, on_progress=progress)
         if progress:
@@ -123,6 +127,14 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
         level = "error" if result.engine_required else "warning"
         click.echo(f"copydesk: {level}: grammar and spelling were skipped: {printable(problem)}", err=True)
     return result, options
+
+
+def _announce_skipped_style_rules(options) -> None:
+    """Name, once per run, the house or Vale style rules whose kind copydesk cannot run."""
+    styles = options.resolver().for_path(None).styles
+    if styles is not None and styles.skipped:
+        listed = "; ".join(f"{name} ({why})" for name, why in styles.skipped)
+        click.echo(f"copydesk: warning: {len(styles.skipped)} style rule(s) skipped: {listed}", err=True)
 
 
 @main.command()
@@ -419,7 +431,8 @@ def lsp(stdio, no_grammar, languagetool_url) -> None:
 
 
 @main.command("rules")
-@click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography"]))
+@click.option("--family", type=click.Choice(["grammar", "spelling", "readability", "headline", "figures", "typography",
+                                            "style"]))
 def list_rules(family) -> None:
     """List the rules, their default severity and summary."""
     from copydesk.rules import all_rules

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from copydesk.finding import Severity
 from copydesk.parse.frontmatter import DEFAULT_FIELDS, FrontMatterFields
-from copydesk.rules import FAMILIES, RULE_ID, all_rules, matches, wordlist
+from copydesk.rules import FAMILIES, RULE_ID, STYLE_ID, all_rules, matches, wordlist
 
 FAIL_ON = ("error", "warning", "info", "never")
 HOUSE_SETTINGS = {
@@ -23,7 +23,7 @@ HOUSE_SETTINGS = {
 }
 HOUSE_DEFAULTS = {"headline-case": "auto", "numerals": "ap"}
 TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "date", "house", "rules", "vocabulary", "languagetool",
-                  "exclude", "extensions", "gitignore", "front-matter")
+                  "exclude", "extensions", "gitignore", "front-matter", "styles", "vale-config")
 FRONT_MATTER_KEYS = ("headline", "date", "description")
 LANGUAGETOOL_KEYS = {"url": str, "required": bool, "language": str, "enable": list, "disable": list}
 ENGINE_FAMILIES = ("grammar", "spelling")  # families whose rule ids come from LanguageTool
@@ -57,6 +57,10 @@ class Config:
     extensions: tuple[str, ...] = ()
     gitignore: bool = True
     front_matter: FrontMatterFields = DEFAULT_FIELDS
+    # House style folders and a .vale.ini (issue 17): see copydesk.styles and docs/house-rules.md.
+    style_folders: tuple[Path, ...] = ()
+    vale_config: Path | None = None
+    styles: object = field(default=None, compare=False)  # the loaded copydesk.styles.StyleSet, or None
 
     def is_enabled(self, rule_id: str) -> bool:
         spec = all_rules()[rule_id]
@@ -112,19 +116,25 @@ class Config:
             options.update(settings.options)
         return options
 
-    def with_overrides(self, select=None, ignore=(), fail_on=None) -> Config:
+    def with_overrides(self, select=None, ignore=(), fail_on=None, vale_config=None) -> Config:
         """The CLI's flags on top of the file's settings."""
-        return replace(
+        overridden = replace(
             self,
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore),
             fail_on=fail_on or self.fail_on,
         )
+        if vale_config:
+            vale_config = Path(vale_config).resolve()
+            overridden = replace(overridden, vale_config=vale_config,
+                                 styles=load_styles(self.style_folders, vale_config, "--vale-config"))
+        return overridden
 
 
 def _engine_rule_id(name: str) -> bool:
-    """A LanguageTool-derived id such as grammar.en-a-vs-an (not known until the server answers)."""
-    return bool(RULE_ID.match(name)) and name.split(".", 1)[0] in ENGINE_FAMILIES
+    """A LanguageTool-derived id such as grammar.en-a-vs-an (not known until the server answers),
+    or a house or Vale style rule's id, style.<Style>[.<Rule>] (known once its styles load)."""
+    return (bool(RULE_ID.match(name)) and name.split(".", 1)[0] in ENGINE_FAMILIES) or bool(STYLE_ID.match(name))
 
 
 def validate_patterns(patterns, where: str) -> tuple[str, ...]:
@@ -207,7 +217,11 @@ def from_table(table: dict, where: str, path: Path | None = None) -> Config:
     if not isinstance(rules_table, dict):
         raise ConfigError(f"{where}.rules must be a table of rule ids")
     rules = {rid: _rule_settings(rid, t, f"{where}.rules.{rid}") for rid, t in rules_table.items()}
+    style_folders, vale_config = _style_sources(table, where, path)
     return Config(
+        style_folders=style_folders,
+        vale_config=vale_config,
+        styles=load_styles(style_folders, vale_config, where),
         vocabulary_paths=_vocabulary_paths(table.get("vocabulary", []), f"{where}.vocabulary", path),
         languagetool=_languagetool_settings(table.get("languagetool", {}), f"{where}.languagetool"),
         select=validate_patterns(table.get("select", []), f"{where}.select"),
@@ -275,6 +289,51 @@ def _vocabulary_paths(value, where: str, config_path: Path | None) -> tuple[Path
         if not path.is_file():
             raise ConfigError(f"{where}: no such file {str(path)!r}")
     return paths
+
+
+def _style_sources(table: dict, where: str, config_path: Path | None) -> tuple[tuple[Path, ...], Path | None]:
+    """``styles`` (house style folders, or a style shipped with copydesk by name) and ``vale-config``."""
+    from copydesk.styles.loader import shipped_style
+
+    base = config_path.parent if config_path else Path.cwd()
+    values = table.get("styles", [])
+    values = [values] if isinstance(values, str) else values
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{where}.styles must be a list of style folders")
+    folders = []
+    for value in values:
+        folder = (base / value).resolve()
+        if not folder.is_dir():
+            folder = shipped_style(value)
+        if folder is None:
+            raise ConfigError(f"{where}.styles: no style folder {str((base / value).resolve())!r}")
+        folders.append(folder)
+    vale = table.get("vale-config")
+    if vale is not None and not isinstance(vale, str):
+        raise ConfigError(f"{where}.vale-config must be the path of a .vale.ini")
+    vale_path = (base / vale).resolve() if vale else None
+    if vale_path and not vale_path.is_file():
+        raise ConfigError(f"{where}.vale-config: no such file {str(vale_path)!r}")
+    return tuple(folders), vale_path
+
+
+def load_styles(folders: tuple[Path, ...], vale_config: Path | None, where: str):
+    """The StyleSet for these sources (None when there are none); a bad style is a ConfigError."""
+    if not folders and vale_config is None:
+        return None
+    from copydesk.styles import StyleError
+
+    try:
+        return _styles(folders, vale_config, vale_config.stat().st_mtime_ns if vale_config else 0)
+    except StyleError as error:
+        raise ConfigError(f"{where}: {error}") from None
+
+
+@lru_cache(maxsize=16)  # one StyleSet per sources: files re-resolve configs, and forked workers share it
+def _styles(folders: tuple[Path, ...], vale_config: Path | None, stamp: int):
+    from copydesk.styles import house_styles, read_vale_ini
+
+    return read_vale_ini(vale_config, folders) if vale_config else house_styles(folders)
 
 
 def _languagetool_settings(table, where: str) -> dict:

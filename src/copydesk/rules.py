@@ -21,8 +21,11 @@ import yaml
 
 from copydesk.finding import Hit, Severity
 
-FAMILIES = ("grammar", "spelling", "readability", "headline", "figures", "typography")
+FAMILIES = ("grammar", "spelling", "readability", "headline", "figures", "typography", "style")
 RULE_ID = re.compile(r"^(%s)\.[a-z0-9]+(-[a-z0-9]+)*$" % "|".join(FAMILIES))
+# House and Vale style rules report as style.<Style>.<Rule>, in the style's own spelling
+# (style.Microsoft.Avoid, style.write-good.E-Prime); a pattern may name a whole style or glob.
+STYLE_ID = re.compile(r"^style\.[A-Za-z0-9_*?\[\]-]+(\.[A-Za-z0-9_.*?\[\]-]+)?$")
 OPTION_TYPES = {"int": int, "float": (int, float), "str": str, "bool": bool, "list": list, "choice": str}
 
 
@@ -224,3 +227,4 @@ class RuleContext:
     enabled: frozenset[str] = frozenset()  # every rule id enabled for this document
     vocabulary: frozenset[str] = frozenset()  # accepted words: shipped list plus the repository's
     engine: dict = field(default_factory=dict)  # the [languagetool] settings: language, enable, disable
+    styles: object = None  # the house and Vale styles to run (copydesk.styles.StyleSet), if configured

@@ -100,6 +100,7 @@ class LintOptions:
     use_cache: bool = True
     cache_verified: bool = False  # the run has opened and checked the result cache already
     keep_source: bool = False  # keep each file's text and readability figures (the HTML report)
+    vale_config: Path | None = None  # --vale-config: run this .vale.ini's styles (issue 17)
     fix: bool = False  # --fix: apply fixes and write the files (see copydesk.rewrite)
     unsafe_fixes: bool = False  # --unsafe-fixes: apply unsafe fixes too
     dry_run: bool = False  # --fix --dry-run: compute the diff, write nothing
@@ -121,7 +122,7 @@ class LintOptions:
 
     def resolver(self) -> ConfigResolver:
         ignore = self.ignore if self.grammar else self.ignore + ENGINE_FAMILIES
-        overrides = {"select": self.select, "ignore": ignore, "fail_on": self.fail_on}
+        overrides = {"select": self.select, "ignore": ignore, "fail_on": self.fail_on, "vale_config": self.vale_config}
         return ConfigResolver(self.config_path, overrides)
 
 
@@ -141,7 +142,7 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
     engine_error = None
     for rule_id in enabled:
         context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
-                              config.languagetool)
+                              config.languagetool, styles=config.styles)
         try:
             for hit in implementation(rule_id)(doc, context):
                 finding_id = hit.rule_id or rule_id

@@ -206,3 +206,18 @@ def test_closing_full_stop_fix_deletes_the_stop_safely():
     [finding] = _case_findings("Council approves budget.\n\nThe council met.\n")
     [fix] = finding.fixes
     assert (str(fix.applicability), [(e.start, e.end, e.replacement) for e in fix.edits]) == ("safe", [(23, 24, "")])
+
+
+def test_capitals_in_subheads_only_against_plain_siblings():
+    review = "# Games of the year\n\nThe games.\n\n## TOO FAST TOO FURIOUS\n\n## FATAL FORCE ARRIVES\n"
+    assert [f for f in _case_findings(review, path="a.md") if f.rule_id == "headline.all-caps"] == []
+    mixed = ("# Games of the year\n\nThe games.\n\n## The first game\n\n## The second game\n\n"
+             "## THE THIRD GAME WINS\n")
+    assert [(f.rule_id, f.line, f.suggestion) for f in _case_findings(mixed, path="a.md")] == [
+        ("headline.all-caps", 9, "The third game wins")]
+
+
+def test_figure_mismatch_reads_the_main_headline_and_skips_durations():
+    text = ("# Cup winners for six times\n\nThe club won four titles in the decade.\n\n"
+            "## Over two years of work\n\nThe team spent eight years on it.\n")
+    assert [f for f in _case_findings(text, path="a.md") if f.rule_id == "headline.figure-mismatch"] == []

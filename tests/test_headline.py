@@ -161,6 +161,11 @@ def test_repository_vocabulary_is_name_evidence():
     assert violations("Council buys Widgetry Gizmo kits", "sentence", vocabulary) == []
 
 
+def test_words_spelling_out_an_acronym_are_names():
+    assert _flagged("ETL: Extract, Transform, Learn", "sentence") == []
+    assert _flagged("Agents of the Federal Bureau of Investigation (FBI) Speak Out", "sentence") == ["Speak", "Out"]
+
+
 def test_institution_runs_and_lone_capitals_in_sentence_case():
     assert _flagged("Talks with the California Child Welfare System resume", "sentence") == []
     assert _flagged("Santini resigns as Spurs manager", "sentence") == []

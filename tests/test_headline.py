@@ -169,7 +169,15 @@ def test_words_spelling_out_an_acronym_are_names():
 def test_institution_runs_and_lone_capitals_in_sentence_case():
     assert _flagged("Talks with the California Child Welfare System resume", "sentence") == []
     assert _flagged("Santini resigns as Spurs manager", "sentence") == []
+    # One run of two or three capitals after a lower-case word, or after a first word with more text after it.
+    assert _flagged("Minister cuts National Insurance by 2p", "sentence") == []
+    assert _flagged("Band Aid single storms to No 1", "sentence") == []
     assert _flagged("Council Approves Higher budget", "sentence") == ["Approves", "Higher"]
+    # Capitals before a colon are judged within their own phrase.
+    assert _flagged("Open Source Purchasing: an experiment in federal acquisition", "sentence") == [
+        "Source", "Purchasing"]
+    # A capital opening brackets may start a sentence of its own.
+    assert _flagged("Colors (In relation to the guidelines)", "sentence") == []
 
 
 def test_auto_names_the_style_it_chose_and_start_case_is_a_choice():

@@ -167,11 +167,17 @@ def _lone_capital(found: list[Violation], headline_words: list[Word], names: set
     if any(not headline_words[i].text[:1].isupper() for i in range(start, end + 1)):
         return False  # not one unbroken run of capitals
     before = headline_words[start - 1]
-    runs_on = before.text[:1].isupper() and start - 1 not in names  # from the headline's first word
+    runs_on = before.text[:1].isupper() and start - 1 not in names
     phrase = _phrase_of(headline_words, start)
-    lowered = [w for i, w in enumerate(headline_words) if i in phrase and not start <= i <= end
-               and not w.part and w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS]
-    return len(lowered) >= (2 if runs_on else 1)
+    if runs_on and phrase.start == 0:
+        # Capitals running on from the headline's first word: the same phrase must go on
+        # in lower case ("Band Aid single storms"), not stop ("Open Source Purchasing: an ...").
+        after = [w for i, w in enumerate(headline_words) if i in phrase and i > end and not w.part
+                 and w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS]
+        return len(after) >= 2
+    lowered = [w for i, w in enumerate(headline_words)
+               if not start <= i <= end and w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS]
+    return bool(lowered)
 
 
 def _phrase_of(headline_words: list[Word], index: int) -> range:

@@ -114,6 +114,8 @@ def _case_findings(text: str, style: str = "auto", path: str = "a.txt"):
         ("Lying-In Hospital Opens On-Demand Clinic", "ap-title", []),
         ("Follow Step-by-Step Instructions", "chicago-title", []),
         ("Follow Step-By-Step Instructions", "chicago-title", ["By"]),
+        ("Pay-As-You-Go Plans Return", "ap-title", []),
+        ("Pay-as-You-Go Plans Return", "ap-title", []),
         ("Self-driving cars arrive", "sentence", []),
         ("Self-Driving cars arrive", "sentence", ["Driving"]),
         ("Why Black-ish Matters", "ap-title", []),

@@ -47,7 +47,8 @@ def _compound_part(word: Word, style: str) -> str:
         return LOWER
     minor = lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS
     if minor and not word.last_part:
-        return LOWER  # Step-by-Step, End-to-End
+        # Chicago: Step-by-Step; AP houses write both Pay-as-You-Go and Pay-As-You-Go.
+        return LOWER if style == "chicago-title" else EITHER
     if style == "chicago-title":
         if minor or len(before) == 1 or before in PREFIXES:
             return EITHER  # Chicago: Anti-intellectual, E-flat; Go-To or Go-to

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from copydesk.document import Block, Document
 from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
 from copydesk.families.headline.tables import (
-    AP_MINOR, ARTICLES, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
+    AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
     PARTICIPIAL_PREPOSITIONS, PREFIXES, STYLES, SUFFIXES,
 )
 from copydesk.families.headline.tokens import Word, words

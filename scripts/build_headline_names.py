@@ -58,6 +58,17 @@ GIVEN_HEADER = """# Common given names in English-speaking countries, less those
 """
 
 
+def _unique(words: list[str]) -> list[str]:
+    """One spelling per word regardless of case (MacDonald, Macdonald): the first."""
+    seen: set[str] = set()
+    kept = []
+    for word in words:
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            kept.append(word)
+    return kept
+
+
 def main(dic_path: str, aff_path: str, commit: str, *given: str) -> None:
     rules = plural_rules(Path(aff_path).read_text(encoding="utf-8"))
     entries: list[tuple[str, str]] = []
@@ -74,8 +85,8 @@ def main(dic_path: str, aff_path: str, commit: str, *given: str) -> None:
     lower = {w for w, _ in entries if w.islower()}
     capitalized = {w for w, _ in entries if len(w) > 1 and w[0].isupper() and not w.isupper() and "." not in w}
     acronyms = {w for w, _ in entries if len(w) > 1 and w.isupper() and w.isalpha()}
-    names = sorted((w for w in capitalized if w.lower() not in lower), key=str.casefold)
-    common = sorted((w for w in capitalized if w.lower() in lower), key=str.casefold)
+    names = _unique(sorted((w for w in capitalized if w.lower() not in lower), key=str.casefold))
+    common = _unique(sorted((w for w in capitalized if w.lower() in lower), key=str.casefold))
     out = Path(__file__).resolve().parent.parent / "rules" / "wordlists"
     for name, what, words in (
         ("names-dictionary", "Words the dictionary lists only with a capital: names of places, peoples, people, organisations.", names),
@@ -89,7 +100,7 @@ def main(dic_path: str, aff_path: str, commit: str, *given: str) -> None:
         names = set()
         for path in (female, male):
             names |= {line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()}
-        kept = sorted((n for n in names if n.lower() not in lower and n.isalpha()), key=str.casefold)
+        kept = _unique(sorted((n for n in names if n.lower() not in lower and n.isalpha()), key=str.casefold))
         (out / "names-given.txt").write_text(GIVEN_HEADER.format(female=female_commit, male=male_commit)
                                               + "\n".join(kept) + "\n", encoding="utf-8")
         print("names-given", len(kept))

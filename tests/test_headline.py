@@ -114,6 +114,8 @@ def _case_findings(text: str, style: str = "auto", path: str = "a.txt"):
         ("Lying-In Hospital Opens On-Demand Clinic", "ap-title", []),
         ("Follow Step-by-Step Instructions", "chicago-title", []),
         ("Follow Step-By-Step Instructions", "chicago-title", ["By"]),
+        ("Pay-As-You-Go Plans Return", "ap-title", []),
+        ("Pay-as-You-Go Plans Return", "ap-title", []),
         ("Self-driving cars arrive", "sentence", []),
         ("Self-Driving cars arrive", "sentence", ["Driving"]),
         ("Why Black-ish Matters", "ap-title", []),
@@ -161,10 +163,23 @@ def test_repository_vocabulary_is_name_evidence():
     assert violations("Council buys Widgetry Gizmo kits", "sentence", vocabulary) == []
 
 
+def test_words_spelling_out_an_acronym_are_names():
+    assert _flagged("ETL: Extract, Transform, Learn", "sentence") == []
+    assert _flagged("Agents of the Federal Bureau of Investigation (FBI) Speak Out", "sentence") == ["Speak", "Out"]
+
+
 def test_institution_runs_and_lone_capitals_in_sentence_case():
     assert _flagged("Talks with the California Child Welfare System resume", "sentence") == []
     assert _flagged("Santini resigns as Spurs manager", "sentence") == []
+    # One run of two or three capitals after a lower-case word, or after a first word with more text after it.
+    assert _flagged("Minister cuts National Insurance by 2p", "sentence") == []
+    assert _flagged("Band Aid single storms to No 1", "sentence") == []
     assert _flagged("Council Approves Higher budget", "sentence") == ["Approves", "Higher"]
+    # Capitals before a colon are judged within their own phrase.
+    assert _flagged("Open Source Purchasing: an experiment in federal acquisition", "sentence") == [
+        "Source", "Purchasing"]
+    # A capital opening brackets may start a sentence of its own.
+    assert _flagged("Colors (In relation to the guidelines)", "sentence") == []
 
 
 def test_auto_names_the_style_it_chose_and_start_case_is_a_choice():
@@ -206,3 +221,18 @@ def test_closing_full_stop_fix_deletes_the_stop_safely():
     [finding] = _case_findings("Council approves budget.\n\nThe council met.\n")
     [fix] = finding.fixes
     assert (str(fix.applicability), [(e.start, e.end, e.replacement) for e in fix.edits]) == ("safe", [(23, 24, "")])
+
+
+def test_capitals_in_subheads_only_against_plain_siblings():
+    review = "# Games of the year\n\nThe games.\n\n## TOO FAST TOO FURIOUS\n\n## FATAL FORCE ARRIVES\n"
+    assert [f for f in _case_findings(review, path="a.md") if f.rule_id == "headline.all-caps"] == []
+    mixed = ("# Games of the year\n\nThe games.\n\n## The first game\n\n## The second game\n\n"
+             "## THE THIRD GAME WINS\n")
+    assert [(f.rule_id, f.line, f.suggestion) for f in _case_findings(mixed, path="a.md")] == [
+        ("headline.all-caps", 9, "The third game wins")]
+
+
+def test_figure_mismatch_reads_the_main_headline_and_skips_durations():
+    text = ("# Cup winners for six times\n\nThe club won four titles in the decade.\n\n"
+            "## Over two years of work\n\nThe team spent eight years on it.\n")
+    assert [f for f in _case_findings(text, path="a.md") if f.rule_id == "headline.figure-mismatch"] == []

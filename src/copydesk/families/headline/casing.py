@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from copydesk.document import Block, Document
 from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
 from copydesk.families.headline.tables import (
-    AP_MINOR, ARTICLES, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, LATIN_PHRASES,
+    AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
     PARTICIPIAL_PREPOSITIONS, PREFIXES, STYLES, SUFFIXES,
 )
 from copydesk.families.headline.tokens import Word, words
@@ -47,7 +47,8 @@ def _compound_part(word: Word, style: str) -> str:
         return LOWER
     minor = lower in AP_MINOR or lower in CHICAGO_PREPOSITIONS
     if minor and not word.last_part:
-        return LOWER  # Step-by-Step, End-to-End
+        # Chicago: Step-by-Step; AP houses write both Pay-as-You-Go and Pay-As-You-Go.
+        return LOWER if style == "chicago-title" else EITHER
     if style == "chicago-title":
         if minor or len(before) == 1 or before in PREFIXES:
             return EITHER  # Chicago: Anti-intellectual, E-flat; Go-To or Go-to
@@ -76,6 +77,8 @@ def expected_case(word: Word, style: str, latin: bool = False) -> str:
         return UPPER  # the first part of a compound is capitalized: On-Demand, In-or-Out
     if word.quoted and word.text[:1].isupper():
         return EITHER  # a quoted title keeps its own capitals: Have You Read “The Lottery”?
+    if word.opens_bracket and word.text[:1].isupper():
+        return EITHER  # "Colors (In relation to WCAG)": a bracket's first word may start its own sentence
     if style == "sentence":
         return EITHER if word.opens_quote else LOWER
     if word.opens_quote or word.last:
@@ -137,7 +140,7 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
         if word.first and not is_upper and _lower_case_code(word.text):
             continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
         found.append(Violation(word, expected))
-    if style == "sentence" and (_lone_capital(found, headline_words) or _nickname(headline_words)):
+    if style == "sentence" and (_lone_capital(found, headline_words, names) or _nickname(headline_words)):
         return []
     return found
 
@@ -148,14 +151,45 @@ def _nickname(headline_words: list[Word]) -> bool:
         and all(w.text[:1].isupper() for w in headline_words)
 
 
-def _lone_capital(found: list[Violation], headline_words: list[Word]) -> bool:
-    """One capitalized word in a headline otherwise in sentence case ("Santini
-    resigns as Spurs manager") names something the writer knows: a team, a
-    brand, a show. Two or more are a title-case habit."""
-    if len(found) != 1 or found[0].expected != LOWER or found[0].word.part:
+def _lone_capital(found: list[Violation], headline_words: list[Word], names: set[int]) -> bool:
+    """One capitalized word, or one run of two or three, after a lower-case word
+    or a name in a headline otherwise in sentence case ("Santini resigns as
+    Spurs manager", "Hunt cuts National Insurance by 2p", "Band Aid single
+    storms to No 1") names something the writer knows: a team, a brand, a
+    scheme. Capitals scattered over the headline, or running on from the first
+    word with little after them, are a title-case habit ("Council Approves
+    budget")."""
+    if not found or any(v.expected != LOWER or v.word.part for v in found):
         return False
-    lowered = [w for w in headline_words if not w.first and w.text[:1].islower() and w.text.lower() not in AP_MINOR]
+    indexes = [headline_words.index(v.word) for v in found]
+    start, end = indexes[0], indexes[-1]
+    if end - start >= 3 or headline_words[start].first:
+        return False
+    if any(not headline_words[i].text[:1].isupper() for i in range(start, end + 1)):
+        return False  # not one unbroken run of capitals
+    before = headline_words[start - 1]
+    runs_on = before.text[:1].isupper() and start - 1 not in names
+    phrase = _phrase_of(headline_words, start)
+    if runs_on and phrase.start == 0:
+        # Capitals running on from the headline's first word: the same phrase must go on
+        # in lower case ("Band Aid single storms"), not stop ("Open Source Purchasing: an ...").
+        after = [w for i, w in enumerate(headline_words) if i in phrase and i > end and not w.part
+                 and w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS]
+        return len(after) >= 2
+    lowered = [w for i, w in enumerate(headline_words)
+               if not start <= i <= end and w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS]
     return bool(lowered)
+
+
+def _phrase_of(headline_words: list[Word], index: int) -> range:
+    """The indexes of the phrase (between colons, dashes, sentence breaks) holding a word."""
+    first = index
+    while first > 0 and not headline_words[first].first:
+        first -= 1
+    last = index + 1
+    while last < len(headline_words) and not headline_words[last].first:
+        last += 1
+    return range(first, last)
 
 
 def _lower_case_code(text: str) -> bool:

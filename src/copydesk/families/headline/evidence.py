@@ -138,7 +138,7 @@ class NameEvidence:
                 grown.add(i)  # J-Lo, Rolls-Royce
             elif _double_barrelled(headline_words, i, strong):
                 grown |= {i, i + 1}  # Uchenna Moka-Solana
-        names = strong | grown
+        names = strong | grown | _acronym_expansions(headline_words)
         in_sentence_case = any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words)
         return names | self._name_runs(headline_words, in_sentence_case)
 
@@ -184,6 +184,36 @@ class NameEvidence:
         if len(text) <= 3 or not any(c in "AEIOUYÀÁÂÄÆÉÈÊËÍÎÏÓÔÖØÚÛÜÝ" for c in text):
             return "upper"  # NHS, BBC: an unknown short word in capitals is an acronym
         return "title"  # a word no dictionary knows: a name
+
+
+def _acronym_expansions(headline_words: list[Word]) -> set[int]:
+    """Capitalized words whose initials spell an acronym of the same headline:
+    "ETL: Extract, Transform, Learn", "Federal Bureau of Investigation (FBI)"."""
+    acronyms = {w.text for w in headline_words if 2 <= len(w.text) <= 6 and w.text.isalpha() and w.text.isupper()}
+    found: set[int] = set()
+    for acronym in acronyms:
+        for start, word in enumerate(headline_words):
+            if word.text[:1] != acronym[0] or word.text == acronym:
+                continue
+            taken = _spell(headline_words, start, acronym)
+            if taken:
+                found |= taken
+    return found
+
+
+def _spell(headline_words: list[Word], start: int, acronym: str) -> set[int]:
+    taken: set[int] = set()
+    letters = 0
+    for index in range(start, len(headline_words)):
+        if letters == len(acronym):
+            break
+        text = headline_words[index].text
+        if text[:1].isupper() and not text.isupper() and text[0] == acronym[letters]:
+            taken.add(index)
+            letters += 1
+        elif text not in ("of", "and", "for", "the", "&"):
+            return set()
+    return taken if letters == len(acronym) else set()
 
 
 def _is_code(text: str) -> bool:

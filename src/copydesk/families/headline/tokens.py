@@ -37,6 +37,7 @@ class Word:
     quoted: bool = False  # inside quotation marks
     opens_quote: bool = False  # the first word inside quotation marks
     address: bool = False  # a URL, domain, e-mail address, hashtag or handle: keeps its own case
+    opens_bracket: bool = False  # the first word inside brackets
 
 
 def _is_abbreviation(core: str) -> bool:
@@ -123,8 +124,11 @@ class _Reader:
         if raw[:1] in OPENING_QUOTES and len(raw) > 1 and not raw[1:2].isdigit() and not self.quote_open:
             self.quote_open = raw[0]
             opening_word = True
+        first_word = len(self.words)
         if core:
             self._pieces(core, offset + lead, opening_word)
+        if raw[:1] in "([" and len(self.words) > first_word:
+            self.words[first_word] = replace(self.words[first_word], opens_bracket=True)
         kind, inside_quote = _break_after(raw, core)
         if self._closes_quote(raw, opening_word):
             self.quote_open = ""

@@ -394,3 +394,24 @@ def test_cli_bad_style_is_a_config_error(tmp_path):
     assert result.exit_code == 2
     assert "Broken.yml: an existence rule needs 'tokens' or 'raw'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cli_names_skipped_rules_from_the_config_next_to_the_articles(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from copydesk.cli import main
+
+    vale_repo(tmp_path)
+    style(tmp_path / "styles", "Tagger", {"Adverbs": "extends: sequence\nmessage: x\ntokens: []\n"})
+    (tmp_path / ".vale.ini").write_text(VALE_INI.replace("House, Vale", "House, Tagger"), encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text('vale-config = ".vale.ini"\n', encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Title\n\nA warn here.\n", encoding="utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(main, ["lint", "--no-grammar", "--select", "style", str(articles)])
+    assert result.exit_code == 1
+    assert result.stderr.count("Tagger.Adverbs (sequence: needs a part-of-speech tagger)") == 1
+    assert "style.House.Warn" in result.stdout

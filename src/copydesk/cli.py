@@ -106,7 +106,7 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
             **(fixing or {}),
             vale_config=vale_config,
         )
-        _announce_skipped_style_rules(options)
+        _announce_skipped_style_rules(options, paths)
         progress = _ProgressBar() if not no_progress and _show_progress() else None
         result = lint_paths(list(paths), options, on_progress=progress)
         if progress:
@@ -129,12 +129,18 @@ def _run(paths, select, ignore, config_path, publication_date, encoding, max_fil
     return result, options
 
 
-def _announce_skipped_style_rules(options) -> None:
-    """Name, once per run, the house or Vale style rules whose kind copydesk cannot run."""
-    styles = options.resolver().for_path(None).styles
-    if styles is not None and styles.skipped:
-        listed = "; ".join(f"{name} ({why})" for name, why in styles.skipped)
-        click.echo(f"copydesk: warning: {len(styles.skipped)} style rule(s) skipped: {listed}", err=True)
+def _announce_skipped_style_rules(options, paths) -> None:
+    """Name, once per run, the house or Vale style rules whose kind copydesk cannot run
+    (from the config of the working folder and of each path named)."""
+    resolver = options.resolver()
+    places = [None] + [Path(p) if Path(p).is_file() else Path(p) / "-" for p in paths if p != "-"]
+    skipped: dict[str, str] = {}
+    for place in places:
+        styles = resolver.for_path(place).styles
+        skipped.update(styles.skipped if styles is not None else ())
+    if skipped:
+        listed = "; ".join(f"{name} ({why})" for name, why in skipped.items())
+        click.echo(f"copydesk: warning: {len(skipped)} style rule(s) skipped: {listed}", err=True)
 
 
 @main.command()

@@ -165,7 +165,7 @@ class Rule:
 
     # --- actions --------------------------------------------------------------------------
 
-    def replacements(self, observed: str, groups: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def replacements(self, observed: str) -> tuple[str, ...]:
         """The fixes the rule's action proposes for ``observed``."""
         params = self.params
         if self.action == "replace":

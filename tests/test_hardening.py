@@ -647,7 +647,7 @@ def test_cr_only_document_lines():
 
 @pytest.mark.parametrize("setting, message", [
     ('[rules."readability.sentence-length"]\nwarning-words = -5\n',
-     "rules.readability.sentence-length.warning-words must be at least 1, not -5"),
+     "rules.readability.sentence-length.warning-words must be at least 0, not -5"),
     ('[rules."headline.length"]\nmax-chars = -1\n', "rules.headline.length.max-chars must be at least 0, not -1"),
     ('[rules."figures.multiplier"]\ntolerance = nan\n', "rules.figures.multiplier.tolerance must be a finite number"),
 ])

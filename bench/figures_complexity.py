@@ -33,6 +33,8 @@ UNITS = {
     "currency amounts": "$3.5bn ",
     "comma lists": "1, ",
     "changes": "rose 5% to £3m from £2m, ",
+    "small counts": "3 cats and 40% of 9 dogs, ",
+    "ordinal dates": "on the 4th of May 1999 born in 1950, aged 7, ",
 }
 
 

@@ -290,7 +290,7 @@ def test_the_reading_is_one_row_of_tokens_with_changes_and_their_figures():
 
 
 ADVERSARIAL = ["1,", "1.", "12,345.67 ", "one hundred ", "February 30, 2001 Monday, ", "45% ", "$3.5bn ",
-               "rose 5% to £3m from £2m, "]
+               "rose 5% to £3m from £2m, ", "3 cats and 40% of 9 dogs, ", "on the 4th of May 1999 born in 1950, aged 7, "]
 
 
 def _seconds(text: str) -> float:
@@ -307,10 +307,15 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_time_grows_linearly_with_adversarial_input(unit):
     _seconds("Warm\n\nIt rose 5% to £3m from £2m on May 4, 2020, and 3 people, or 40% of 9, came.\n")
-    small, large = (_seconds("Headline\n\n" + unit * count + "\n") for count in (1500, 6000))
+    ratios = []
+    for _ in range(2):  # a second look only if another process took the machine during the first
+        small, large = (_seconds("Headline\n\n" + unit * count + "\n") for count in (1500, 6000))
+        ratios.append(large / small)
+        if ratios[-1] < 6.5:
+            break
     # Four times the input: linear time is about 4x; quadratic would be 16x. The margin above 4.5
     # absorbs timer noise at these small sizes (bench/figures_complexity.py measures 10,000 and 40,000).
-    assert large / small < 6.5, (unit, small, large)
+    assert min(ratios) < 6.5, (unit, ratios)
 
 
 def test_long_sentences_with_currency_conversions_keep_their_pair():

@@ -94,6 +94,10 @@ WRONG = [
  ("share-of-total", "Women hold 120 of the 400 seats, or 25%."),
  ("parts-exceed-total", "A crew of 40, of whom 25 were sailors and 19 engineers, was rescued."),
  ("year-arithmetic", "The station closed in 1965, two years before the line itself shut in 1969."),
+    ("age-mismatch", "Born in March 1990, she turned 30 in 2019."),
+    ("age-mismatch", "The singer, born in 1984, is 45."),
+    ("age-mismatch", "Smith (born 1960) is 70 years old."),
+    ("year-arithmetic", "The company was sold in 1999, two years before it collapsed in 2003."),
 ]
 
 RIGHT = [
@@ -162,6 +166,11 @@ RIGHT = [
  "The station closed in 1965, four years before the line itself shut in 1969.",
  "Prices rose 3.2% in the year to March, up from 2.9% in February.",
  "He scored 12 points, up from 9, as the team won 88-80.",
+    "Born in March 1990, she turned 29 in 2019.",
+    "The singer, born in 1984, is 40.",
+    "The chef, who was born in 1980, opened her first restaurant aged 35 in 2015.",
+    "The war ended in 1945; the treaty came six years later, in 1951.",
+    "The theatre opened in 1910 and closed in 1950, 40 years later.",
 ]
 
 

@@ -94,6 +94,25 @@ WRONG = [
  ("share-of-total", "Women hold 120 of the 400 seats, or 25%."),
  ("parts-exceed-total", "A crew of 40, of whom 25 were sailors and 19 engineers, was rescued."),
  ("year-arithmetic", "The station closed in 1965, two years before the line itself shut in 1969."),
+    ("age-mismatch", "Born in March 1990, she turned 30 in 2019."),
+    ("age-mismatch", "The singer, born in 1984, is 45."),
+    ("age-mismatch", "Smith (born 1960) is 70 years old."),
+    ("year-arithmetic", "The company was sold in 1999, two years before it collapsed in 2003."),
+    ("percent-change", "Tesla delivered 1.8 million cars in 2023, up 18% from 1.31 million in 2022."),
+    ("percent-change", "Exports to the EU fell by £20bn, or 24%, from £140bn."),
+    ("percent-change", "The deficit narrowed to £120bn from £150bn, a fall of a third."),
+    ("multiplier", "The firm's revenue tripled to $2bn from $1bn in five years."),
+    ("percentage-points", "Turnout was 67%, up 15% from 52% in 2017."),
+    ("share-of-total", "A third of adults, or 27 million of the 52 million, say they cannot afford a holiday."),
+    ("parts-exceed-total", "Of the 650 MPs, 340 voted for the bill and 320 against."),
+    ("percent-change", "The club's debt has been cut by 40% to £300m from £420m."),
+    ("percent-change", "Average pay climbed 8 per cent, to €41,000 from €36,000."),
+    ("percent-change", "Attendance slumped 25% to 18,000, compared with 21,000 last season."),
+    ("multiplier", "The number of users grew fivefold, from 2 million to 6 million."),
+    ("percent-change", "Crime fell by a quarter, from 8,000 offences to 7,000."),
+    ("percentage-points", "Its market share shrank 5 points to 21% from 24%."),
+    ("parts-exceed-total", "The hospital has 900 beds, of which 600 are general and 350 are intensive care."),
+    ("share-of-total", "The appeal raised £4.2m, or 35% of its £10m target."),
 ]
 
 RIGHT = [
@@ -162,6 +181,31 @@ RIGHT = [
  "The station closed in 1965, four years before the line itself shut in 1969.",
  "Prices rose 3.2% in the year to March, up from 2.9% in February.",
  "He scored 12 points, up from 9, as the team won 88-80.",
+    "Born in March 1990, she turned 29 in 2019.",
+    "The singer, born in 1984, is 40.",
+    "The chef, who was born in 1980, opened her first restaurant aged 35 in 2015.",
+    "The war ended in 1945; the treaty came six years later, in 1951.",
+    "The theatre opened in 1910 and closed in 1950, 40 years later.",
+    "The FTSE 100 rose 0.4% to 7,512 points, while the pound fell 0.2% against the dollar to $1.27.",
+    "Unemployment fell by 20,000 to 1.4 million in the three months to June, the lowest for 40 years.",
+    "House prices rose 1.2% in March, taking the annual rate of growth to 6.5% from 5.8% in February.",
+    "The bank cut rates by a quarter point to 4.75%, the first cut since 2020.",
+    "Of the 650 MPs, 326 are needed for a majority.",
+    "Sales of vinyl records rose for the 16th year in a row, up 11% to 5.5 million.",
+    "The company, which employs 4,500 people, said 300 jobs would go, about 7% of its workforce.",
+    "Its shares have fallen 40% this year and are down 60% from their peak in 2021.",
+    "Tesla delivered 1.8 million cars in 2023, up 38% from 1.31 million in 2022.",
+    "Turnout was 67%, up from 52% in 2017, the highest since 1992.",
+    "The median wage rose 6% to £34,963, while inflation was 7.9%.",
+    "Exports to the EU fell by £20bn, or 14%, in the first year.",
+    "Voters backed the motion by 312 votes to 290, a majority of 22.",
+    "A third of adults, or 17 million people, say they cannot afford a holiday.",
+    "The population of 8.9 million is expected to grow to 10 million by 2040.",
+    "About 60% of the 2,000 people asked said they supported the plan.",
+    "Prices rose 10% in January, 12% in February and 15% in March.",
+    "Labour won 412 seats, the Conservatives 121 and the Liberal Democrats 72.",
+    "The deficit narrowed to £120bn from £150bn, a fall of a fifth.",
+    "The firm's revenue doubled to $2bn from $1bn in five years, and profits tripled to $300m.",
 ]
 
 
@@ -290,7 +334,7 @@ def test_the_reading_is_one_row_of_tokens_with_changes_and_their_figures():
 
 
 ADVERSARIAL = ["1,", "1.", "12,345.67 ", "one hundred ", "February 30, 2001 Monday, ", "45% ", "$3.5bn ",
-               "rose 5% to £3m from £2m, "]
+               "rose 5% to £3m from £2m, ", "3 cats and 40% of 9 dogs, ", "on the 4th of May 1999 born in 1950, aged 7, "]
 
 
 def _seconds(text: str) -> float:
@@ -307,10 +351,15 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_time_grows_linearly_with_adversarial_input(unit):
     _seconds("Warm\n\nIt rose 5% to £3m from £2m on May 4, 2020, and 3 people, or 40% of 9, came.\n")
-    small, large = (_seconds("Headline\n\n" + unit * count + "\n") for count in (1500, 6000))
+    ratios = []
+    for _ in range(2):  # a second look only if another process took the machine during the first
+        small, large = (_seconds("Headline\n\n" + unit * count + "\n") for count in (1500, 6000))
+        ratios.append(large / small)
+        if ratios[-1] < 6.5:
+            break
     # Four times the input: linear time is about 4x; quadratic would be 16x. The margin above 4.5
     # absorbs timer noise at these small sizes (bench/figures_complexity.py measures 10,000 and 40,000).
-    assert large / small < 6.5, (unit, small, large)
+    assert min(ratios) < 6.5, (unit, ratios)
 
 
 def test_long_sentences_with_currency_conversions_keep_their_pair():

@@ -9,7 +9,7 @@ from copydesk.document import Document
 from copydesk.finding import Hit, Severity
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
-from copydesk.families.figures.years import ages, birth_years
+from copydesk.families.figures.years import ages, birth_years, year_of_age
 
 
 @check("figures.age-mismatch")
@@ -20,16 +20,18 @@ def age_mismatch(doc: Document, context: RuleContext) -> Iterator[Hit]:
         births = birth_years(sentence.reading)
         if not births:
             continue
-        for _, quantity, how in ages(sentence.reading):
+        for index, quantity, how in ages(sentence.reading):
             age, born = int(quantity.value), births[0][1]
-            if context.publication_date is None:
+            stated_year = year_of_age(sentence.reading, index)
+            if stated_year is None and context.publication_date is None:
                 yield sentence.hit(quantity.start, quantity.end,
                                    f"An age of {age} with a birth year of {born} cannot be checked without a "
                                    "publication date (front matter `date`, config or --date)", severity=Severity.INFO)
                 continue
-            year = context.publication_date.year
-            possible = {year - born - 1, year - born}
+            year = stated_year or context.publication_date.year
+            possible = {year - born} if how == "turned" and stated_year else {year - born - 1, year - born}
             if age not in possible:
+                could_be = " or ".join(str(a) for a in sorted(possible))
                 yield sentence.hit(quantity.start, quantity.end,
-                                   f"Born in {born}, the person would be {min(possible)} or {max(possible)} in {year}, "
-                                   f"not {age}", str(max(possible)))
+                                   f"Born in {born}, the person would be {could_be} in {year}, not {age}",
+                                   str(max(possible)))

@@ -35,6 +35,7 @@ class Change:
     stated: Stated | None
     before: Quantity | None
     after: Quantity | None
+    amount: Quantity | None = None  # a change by an amount: "fell by £20bn, or 14%"
 
     @property
     def pair(self) -> bool:
@@ -137,9 +138,9 @@ def _quantity_after(reading: Reading, word: str, start: int, end: int, near: int
 
 def _quantity_before(reading: Reading, index: int, start: int, partner: Quantity) -> Quantity | None:
     """The figure just before the change word, for "costs £4,120, up 6% from £3,710"."""
-    for position in range(index - 1, max(start, index - 4) - 1, -1):
+    for position in range(index - 1, max(start, index - 6) - 1, -1):
         quantity = reading.tokens[position].quantity
-        if quantity is not None:
+        if quantity is not None and quantity.kind != "year":  # "1.8 million cars in 2023, up 38% from ..."
             return quantity if compatible(quantity, partner) else None
     return None
 
@@ -203,6 +204,7 @@ class _Anchor:
     stated: Stated | None
     adverb: bool
     relation: bool = False  # followed at once by from/to/by: "down from $3.8bn", "fell from 5% to 4%"
+    amount: Quantity | None = None
 
 
 _BEFORE_CHANGE_ADVERB = {",", "(", "—", "–", "is", "are", "was", "were", "be", "been", "being", "now", "still",
@@ -231,6 +233,17 @@ def _comparative(reading: Reading, index: int) -> Stated | None:
         token = reading.tokens[index - 1]
         return Stated("fraction", FRACTIONS[previous] * 100, token.start, token.end, text=token.text)
     return None
+
+
+def _amount_after(reading: Reading, index: int, end: int) -> Quantity | None:
+    """"fell by £20bn, or 14%": the amount a change is by, written straight after it."""
+    position, hedge = _figure_after(reading, index, end)
+    if position < 0 or hedge:
+        return None
+    quantity = reading.tokens[position].quantity
+    between = reading.words(index + 1, position)
+    return quantity if quantity.kind in ("money", "number") and "to" not in between and "from" not in between \
+        else None
 
 
 def _restated(reading: Reading, index: int, end: int) -> Stated | None:
@@ -264,6 +277,7 @@ def _anchors(reading: Reading) -> list[_Anchor]:
         if comparative is not None:
             found.append(_Anchor(index, COMPARATIVE_DIRECTIONS[word], comparative, False))
             continue
+        amount = None
         adverb = word in DIRECTION_ADVERBS and _adverb_of_change(reading, index)
         if word in DIRECTION_ADVERBS and not adverb:
             continue
@@ -277,13 +291,15 @@ def _anchors(reading: Reading) -> list[_Anchor]:
                 continue  # "up" and "down" count only with a figure ("up 6%") or a base ("down from $3.8bn")
             if stated is None:
                 stated = _restated(reading, index, end)
+            amount = _amount_after(reading, index, end) if stated is not None and stated.kind == "percent" else None
         elif stated is None:
             continue
         direction = DIRECTION_ADVERBS.get(word) or CHANGE_WORDS.get(word, ("", 0))[1]
         if stated is not None and stated.kind == "multiplier" and word == "times":
             direction = 1
         found.append(_Anchor(index, direction, stated, adverb,
-                             reading.words(index + 1, index + 2) in (["from"], ["to"], ["by"])))
+                             reading.words(index + 1, index + 2) in (["from"], ["to"], ["by"]),
+                             amount if word in CHANGE_WORDS else None))
     return found
 
 
@@ -325,12 +341,18 @@ def read_changes(reading: Reading) -> list[Change]:
         bound = next((reach[p] for p in range(position - 1, max(position - 7, -1), -1)
                       if _bounds(anchor, anchors[p])), -1)
         start = max(start, bound + 1)
-        before, after = _pair(reading, anchor.index, start, end, anchor.stated, anchor.adverb)
+        if anchor.amount is not None:  # "fell by £20bn, or 14%, from £140bn" (or "to £120bn"): one end will do
+            before, after = _base(reading, anchor.index, start, end), _level(reading, anchor.index, start, end)
+        else:
+            before, after = _pair(reading, anchor.index, start, end, anchor.stated, anchor.adverb)
         if _one_sided(before) or _one_sided(after):
             before = after = None
         used = [reading.index_of[q.start] for q in (before, after) if q is not None]
         reach.append(max(used + [anchor.index + (1 if anchor.relation else 0)]))
-        found.append(Change(reading.tokens[anchor.index].text, anchor.direction, anchor.stated, before, after))
+        if anchor.amount is not None and anchor.amount in (before, after):
+            before = after = None  # the amount is not one end of the change
+        found.append(Change(reading.tokens[anchor.index].text, anchor.direction, anchor.stated, before, after,
+                            anchor.amount))
     return found
 
 

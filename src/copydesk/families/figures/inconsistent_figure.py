@@ -22,6 +22,11 @@ def _key(quantity: Quantity, value: float) -> tuple:
     return quantity.noun, quantity.kind, round(value, 6)
 
 
+def _lower_case_after(sentence: Sentence, quantity: Quantity) -> bool:
+    tokens, index = sentence.reading.tokens, sentence.reading.index_of.get(quantity.start, -1)
+    return 0 <= index < len(tokens) - 1 and tokens[index + 1].text[:1].islower()
+
+
 def _in_range(sentence: Sentence, quantity: Quantity) -> bool:
     """"30,000 to 50,000 polygons": the end of a range."""
     tokens, index = sentence.reading.tokens, sentence.reading.index_of.get(quantity.start, 0)
@@ -36,7 +41,7 @@ def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
         for quantity in sentence.quantities:
             if not quantity.noun or quantity.noun == "time" or quantity.kind in ("year",) or quantity.value < 10:
                 continue
-            if not sentence.text[quantity.end:].lstrip()[:1].islower() and sentence.block.kind == "paragraph":
+            if not _lower_case_after(sentence, quantity) and sentence.block.kind == "paragraph":
                 continue  # "150 Game shops": a name follows, not the noun counted
             if _in_range(sentence, quantity) or quantity.hedge:
                 continue  # "30,000 to 50,000 polygons", "about 5,000": not a figure stated as exact

@@ -86,7 +86,7 @@ def _small_numerals(sentence, names: set[str]) -> Iterator[tuple[Hit, int]]:
             continue  # a count names what it counts ("9 shares"); bare digits are scores, names, scale points
         if before.lower().rstrip().endswith(("plus", "minus")):
             continue  # a signed balance: "plus 8"
-        if not text[:start].strip(" *_#>\"“‘(") and after[:1] in (".", ")", ":"):
+        if after[:1] in (".", ")", ":") and start <= 8 and not text[:start].strip(" *_#>\"“‘("):
             continue  # a numbered item: "4. Never stop listening", "*6. What are"
         if _NUMERAL_EXCEPTIONS.match(after) or _NAMED_BEFORE.search(before) or _LABEL_BEFORE.search(before):
             continue  # units, ages, "No 1", "Radio 4", "section 5"

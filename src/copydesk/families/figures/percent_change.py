@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.arithmetic import change_interval, meet, number_part, points_interval, stated_interval
-from copydesk.families.figures.changes import changes_of, value_of
+from copydesk.families.figures.arithmetic import (change_interval, figure_interval, meet, number_part, points_interval,
+                                                  stated_interval)
+from copydesk.families.figures.changes import changes_of, compatible, value_of
 from copydesk.families.figures.common import sentences
 
 
@@ -20,6 +21,9 @@ def percent_change(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # a change is checked against two figures
         for change in changes_of(sentence):
             stated = change.stated
+            if change.amount is not None and stated is not None:
+                yield from _by_amount(sentence, change, tolerance)
+                continue
             if not change.pair or stated is None or stated.kind not in ("percent", "fraction"):
                 continue
             actual = change_interval(change.before, change.after)
@@ -43,6 +47,29 @@ def percent_change(doc: Document, context: RuleContext) -> Iterator[Hit]:
             yield sentence.hit(stated.start, stated.end,
                                f"{written} is a change of {abs(computed):.1f}%, not {told}",
                                f"{abs(computed):.0f}%", fixes=_recomputed(sentence, stated, abs(computed)))
+
+
+def _by_amount(sentence, change, tolerance: float) -> Iterator[Hit]:
+    """"Exports fell by £20bn, or 24%, from £140bn": the amount against its base (or the level less it)."""
+    amount, stated = change.amount, change.stated
+    if change.before is not None and compatible(change.before, amount):
+        base, said = value_of(change.before, amount), f"from {change.before.text} is"
+    elif change.after is not None and compatible(change.after, amount) and change.direction:
+        base = value_of(change.after, amount) - change.direction * value_of(amount, change.after)
+        said = f"that ends at {change.after.text} is"
+    else:
+        return
+    if base <= 0:
+        return
+    low, high = figure_interval(amount, amount)
+    actual = (low / base * 100, high / base * 100)
+    if meet(actual, stated_interval(stated), tolerance):
+        return
+    computed = value_of(amount, amount) / base * 100
+    kind = "rise" if change.direction > 0 else "fall" if change.direction < 0 else "change"
+    yield sentence.hit(stated.start, stated.end,
+                       f"A {kind} of {amount.text} {said} {computed:.1f}%, not {stated.value:g}%",
+                       f"{computed:.0f}%", fixes=_recomputed(sentence, stated, computed))
 
 
 def _recomputed(sentence, stated, computed: float) -> tuple:

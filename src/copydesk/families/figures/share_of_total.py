@@ -14,6 +14,7 @@ from copydesk.rules import RuleContext, check
 from copydesk.families.figures.arithmetic import figure_interval, meet, number_part, stated_interval
 from copydesk.families.figures.changes import Stated, compatible, value_of
 from copydesk.families.figures.common import sentences
+from copydesk.families.figures.lexicon import FRACTIONS
 
 _SHARE_WORDS = {"share", "portion", "part", "contribution", "stake", "slice"}
 _WINDOW = 16  # a share and its figures sit within a few words of each other
@@ -50,11 +51,36 @@ def _stated(quantity, hedge: str) -> Stated:
     return Stated("percent", quantity.value, quantity.start, quantity.end, hedge, quantity.step, quantity.text)
 
 
+def _or_part_of_whole(reading, index: int):
+    """(A, B) for "..., or A of [the] B" within reach after token ``index``."""
+    for position in range(index + 2, min(len(reading.tokens), index + _WINDOW)):
+        if reading.words(position, position + 2) == [",", "or"]:
+            at, part = _quantity_within(reading, position + 2, len(reading.tokens))
+            if part is not None and reading.words(at + 1, at + 2) == ["of"]:
+                _, total = _quantity_within(reading, at + 2, len(reading.tokens))
+                if total is not None and compatible(part, total):
+                    return part, total
+            return None
+    return None
+
+
+def _fraction_claims(reading, index: int):
+    token = reading.tokens[index]
+    found = _or_part_of_whole(reading, index)
+    if found:
+        stated = Stated("fraction", FRACTIONS[token.word] * 100, token.start, token.end,
+                        reading.hedge(index - (1 if reading.words(index - 1, index) == ["a"] else 0)), text=token.text)
+        yield (*found, stated)
+
+
 def claims(sentence):
     """(part, whole, stated percent) for each share the sentence states."""
     reading, tokens = sentence.reading, sentence.reading.tokens
     for index, token in enumerate(tokens):
         quantity = token.quantity
+        if quantity is None and token.word in FRACTIONS and reading.words(index + 1, index + 2) == ["of"]:
+            yield from _fraction_claims(reading, index)  # "A third of adults, or 17 million people"
+            continue
         if quantity is None or quantity.kind != "percent":
             continue
         words = reading.words(index + 1, index + 3)
@@ -72,14 +98,9 @@ def claims(sentence):
             if parts and compatible(parts[-1], whole):
                 yield parts[-1], whole, stated
                 continue
-        for position in range(index + 2, min(len(tokens), index + _WINDOW)):  # "P% of ..., or A of B"
-            if reading.words(position, position + 2) == [",", "or"]:
-                at, part = _quantity_within(reading, position + 2, len(tokens))
-                if part is not None and reading.words(at + 1, at + 2) == ["of"]:
-                    _, total = _quantity_within(reading, at + 2, len(tokens))
-                    if total is not None and compatible(part, total):
-                        yield part, total, stated
-                break
+        found = _or_part_of_whole(reading, index)  # "P% of ..., or A of B"
+        if found:
+            yield (*found, stated)
         if whole is not None and whole.kind == "money":  # "40% of the £250m cost; its share, £120m"
             for position in range(index + 3, min(len(tokens), index + _WINDOW)):
                 if tokens[position].word in _SHARE_WORDS:
@@ -105,6 +126,6 @@ def share_of_total(doc: Document, context: RuleContext) -> Iterator[Hit]:
             start, end = number_part(stated.text)
             fix = sentence.fix(f"Write {computed:.0f}%", stated.start + start, stated.start + end, f"{computed:.0f}",
                                safe=False)
-            yield sentence.hit(stated.start, stated.end,
-                               f"{part.text} of {whole.text} is {computed:.1f}%, not {stated.value:g}%", f"{computed:.0f}%",
-                               fixes=(fix,))
+            told = f"“{stated.text}” ({stated.value:.0f}%)" if stated.kind == "fraction" else f"{stated.value:g}%"
+            yield sentence.hit(stated.start, stated.end, f"{part.text} of {whole.text} is {computed:.1f}%, not {told}",
+                               f"{computed:.0f}%", fixes=(fix,) if stated.kind == "percent" else ())

@@ -59,7 +59,19 @@ def ages(reading) -> list[tuple[int, object, str]]:
         elif reading.text[quantity.end:quantity.end + 9].lower() in ("-year-old", " year old") \
                 or reading.words(index + 1, index + 3) == ["years", "old"]:
             found.append((index, quantity, "old"))
+        elif before in (["is"], ["was"], ["now"]) and after in ([","], ["."], [";"], []):
+            found.append((index, quantity, "is"))  # "The singer, born in 1984, is 40."
     return found
+
+
+def year_of_age(reading, index: int) -> int | None:
+    """The year an age is given for: "turned 30 in 2019", "aged 40 in 2015"."""
+    for position in range(index + 1, min(index + 4, len(reading.tokens))):
+        quantity = reading.tokens[position].quantity
+        if quantity is not None:
+            return int(quantity.value) if quantity.kind == "year" and reading.words(position - 1, position) == ["in"] \
+                else None
+    return None
 
 
 def birth_years(reading) -> list[tuple[int, int]]:

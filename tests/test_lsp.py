@@ -129,6 +129,21 @@ async def test_configuration_comes_from_the_documents_folder(client: LanguageCli
 
 
 @pytest.mark.asyncio
+async def test_config_error_is_shown_once_and_a_save_picks_up_the_fix(client: LanguageClient, tmp_path):
+    config = tmp_path / "copydesk.toml"
+    config.write_text('ignore = ["typography.no-such-rule"]\n', encoding="utf-8")
+    uri = (tmp_path / "a.txt").as_uri()
+    assert list(await open_document(client, uri, ARTICLE)) == []
+    # The warning goes out before the (empty) diagnostics.
+    assert [m.type for m in client.messages] == [types.MessageType.Warning]
+    assert "no-such-rule" in client.messages[0].message
+    config.write_text('ignore = ["typography.double-space"]\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri]] == ["typography.mixed-apostrophes"]
+
+
+@pytest.mark.asyncio
 async def test_close_clears_diagnostics(client: LanguageClient, tmp_path):
     uri = (tmp_path / "story.txt").as_uri()
     assert await open_document(client, uri, ARTICLE)

@@ -16,9 +16,13 @@ def applicable(fix: Fix, unsafe: bool) -> bool:
 
 
 def chosen_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
-    """The first applicable fix of each finding, in source order of the findings."""
+    """The first applicable fix of each finding, in source order of the findings.
+
+    Ties (two findings on one range) break on rule, message and the fixes
+    themselves, so the choice never depends on the order findings came in.
+    """
     chosen = []
-    for finding in sorted(findings, key=lambda f: (f.offset, f.end_offset, f.rule_id)):
+    for finding in sorted(findings, key=lambda f: (f.offset, f.end_offset, f.rule_id, f.message, repr(f.fixes))):
         fix = next((fix for fix in finding.fixes if applicable(fix, unsafe)), None)
         if fix is not None:
             chosen.append(fix)

@@ -287,8 +287,10 @@ def build_server(grammar: bool = True, languagetool_url: str | None = None,
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.resolver = ConfigResolver()  # a saved copydesk.toml or pyproject.toml takes effect
-        ls.schedule(params.text_document.uri, 0)
+        # A saved copydesk.toml or pyproject.toml takes effect: every open document is linted again.
+        ls.resolver = ConfigResolver()
+        ls.warned.clear()
+        await ls.relint_all()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams) -> None:

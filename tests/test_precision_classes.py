@@ -189,3 +189,11 @@ def test_a_typo_copied_into_two_files_of_the_repository_is_still_a_warning(langu
     config = from_table({"select": ["spelling"]}, "test")
     assert [(f.line, f.column, f.severity) for f in lint_text(first.read_text(), path=str(first), config=config)] == [
         (3, 22, Severity.WARNING)]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm had had a difficult year before the deal.",  # BBC business: past perfect
+    "It agreed an £800m deal with the bank on Monday.",  # BBC business: "an eight hundred million"
+])
+def test_grammatical_doubles_and_spoken_figures_are_not_flagged(languagetool, text):
+    assert _engine_findings(f"Deal news\n\n{text}\n", "a.txt") == []

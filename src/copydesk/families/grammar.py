@@ -180,14 +180,18 @@ COLLECTIVE_NOUNS = frozenset(
     "public audience crowd jury panel union firm company management opposition army navy federation".split())
 _PLURAL_VERBS = frozenset("have are were do".split())
 _AGREEMENT = re.compile(r"AGR|AGREEMENT")
+_SPOKEN_FIGURES = frozenset("0123456789£$€¥")
 _REPETITION = re.compile(r"REPEAT|REPETITION")
 
 
 def _misfire(block: Block, match: Match, language: str) -> bool:
     """LanguageTool matches of a kind that is wrong on edited copy."""
     flagged = block.text[match.start:match.end]
-    if _REPETITION.search(match.rule_id) and any(char.isdigit() for char in flagged):
-        return True  # scores and results repeat by nature: "won 6-2 6-2"
+    if _REPETITION.search(match.rule_id) and (any(char.isdigit() for char in flagged)
+                                              or flagged.lower().split()[:1] in (["had"], ["that"])):
+        return True  # scores repeat by nature ("won 6-2 6-2"); "had had" and "that that" are grammar
+    if match.rule_id == "EN_A_VS_AN" and block.text[match.end:match.end + 2].lstrip()[:1] in _SPOKEN_FIGURES:
+        return True  # "an £800m" is read "an eight hundred million": the figure decides, not its symbol
     if language == "en-GB" and _AGREEMENT.search(match.rule_id):
         return _british_collective(block.text, match)
     return False

@@ -285,7 +285,8 @@ def _looks_like_a_typo(block: Block, match: Match, word: str) -> bool:
     """Whether a word the dictionary lacks reads as a slip of the keys rather than
     a name, a coinage or jargon: one slip (a letter added, dropped, changed or two
     swapped) from LanguageTool's first suggestion (ultimitely, Cryptocurreny,
-    dea l), or a name written in lower case (achilles). A capitalized word inside
+    dea l) in a word of five letters or more (shorter ones are mostly jargon: npm,
+    int), or a name written in lower case (achilles). A capitalized word inside
     a sentence must be ten letters or more, since shorter names sit one letter
     from many words (Yukos, Solaris, Earthlink); words far from any suggestion
     (Murrayfield, protosketching) or that split into two (skillsharing) are names
@@ -294,11 +295,12 @@ def _looks_like_a_typo(block: Block, match: Match, word: str) -> bool:
         return False
     suggestion = match.replacements[0]
     if suggestion.lower() == word.lower():
-        return word.islower() and suggestion[:1].isupper()  # "achilles", not "Kop" for "KOP"
+        # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
+        return word.islower() and len(word) >= 4 and suggestion == word.capitalize()
     if _variant(word, suggestion) or _derived(word):
         return False
     capital_inside = word[:1].isupper() and not any(s.start == match.start for s in block.sentences)
-    return _one_slip(word, suggestion, 10 if capital_inside else 3)
+    return _one_slip(word, suggestion, 10 if capital_inside else 5)
 
 
 def _variant(word: str, suggestion: str) -> bool:
@@ -308,7 +310,7 @@ def _variant(word: str, suggestion: str) -> bool:
 
 
 _PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
-_SUFFIXES = ("ers", "er", "rs", "r", "es", "s")
+_SUFFIXES = ("ers", "er", "rs", "r", "ors", "es", "s")
 
 
 def _derived(word: str) -> bool:

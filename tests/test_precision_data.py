@@ -23,6 +23,9 @@ def test_every_languagetool_default_follows_its_measurement():
     for rule, entry in precision_data()["languagetool"].items():
         judged = [row for row in entry["measured"].values() if row["judged"]]
         earned = all(row["true"] / row["judged"] >= 0.8 for row in judged)
+        if "*" in rule:  # a kind of rules only demotes the unseen ones
+            assert entry.get("severity") == (None if earned else "info"), rule
+            continue
         expected = "warning" if earned or rule.startswith(protected) else "info"
         assert entry["severity"] == expected, rule
 

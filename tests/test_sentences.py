@@ -81,3 +81,12 @@ def test_golden_rules_pass_count():
     passing = {rule["number"] for rule in rules if [s.text for s in split_sentences(rule["text"])] == rule["sentences"]}
     assert passing == {rule["number"] for rule in rules} - KNOWN_FAILING
     assert len(passing) == 44
+
+
+@pytest.mark.parametrize("text", ["a" + "." * 40_000 + "x", ". " * 40_000, "Mr. " * 40_000, "U.S. " * 20_000])
+def test_splitting_is_linear_on_pathological_input(text):
+    import time
+
+    started = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - started < 2.0

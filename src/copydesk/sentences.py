@@ -28,7 +28,8 @@ from copydesk.document import Sentence
 # The next word (after any opening quotes or brackets) is captured in a lookahead, so
 # candidates never overlap and the scan stays linear.
 # (A plain character class first lets the regex engine skip ahead fast.)
-_CANDIDATE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+()[\"'“‘«(\[]*(\S*))")
+# A run of marks is read once: never from inside it, and never given back.
+_CANDIDATE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’»)\]]*+(?=\s+()[\"'“‘«(\[]*(\S*))")
 _OPENERS = "\"'“‘«([["
 # Abbreviations that stand before a name: never the end of a sentence.
 _BEFORE_A_NAME = frozenset(

@@ -18,8 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-# A capitalized or mixed-case word: Yukos, GitHub, FedRAMP, iPhone.
-_NAME = re.compile(r"(?<![\w.@#/:-])(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[a-z]+[A-Z][\w'’-]*|[A-Z]{2,}[a-z]*s?)(?![\w@/])")
+# A word standing alone (not part of an address or a path); names are picked from them.
+_WORD = re.compile(r"(?<![\w.@#/:-])[A-Za-z][\w'’-]*+(?![@/])")
+
+
+def _is_a_name(word: str) -> bool:
+    """Capitalized or mixed case: Yukos, GitHub, FedRAMP, iPhone, GSA."""
+    return word[0].isupper() and (len(word) > 1) or any(char.isupper() for char in word[1:])
 ROOT_MARKERS = (".git", "copydesk.toml", "pyproject.toml")
 MAX_FILES = 5000  # a repository larger than this is read only this far
 
@@ -94,8 +99,8 @@ def scan(paths: list[str]) -> list[Entry]:
             source = read_source(file)
         except SourceError:
             continue
-        words = Counter(match.group() for block in parse(source.text, file).blocks
-                        for match in _NAME.finditer(block.text))
+        words = Counter(word for block in parse(source.text, file).blocks
+                        for word in (match.group() for match in _WORD.finditer(block.text)) if _is_a_name(word))
         uses.update(words)
         in_files.update(words.keys())
     entries = [Entry(word, in_files[word], uses[word]) for word in in_files]

@@ -8,6 +8,7 @@ are switched off while that copydesk rule is on, so a problem is reported once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -180,14 +181,18 @@ COLLECTIVE_NOUNS = frozenset(
     "public audience crowd jury panel union firm company management opposition army navy federation".split())
 _PLURAL_VERBS = frozenset("have are were do".split())
 _AGREEMENT = re.compile(r"AGR|AGREEMENT")
+_SPOKEN_FIGURES = frozenset("0123456789£$€¥")
 _REPETITION = re.compile(r"REPEAT|REPETITION")
 
 
 def _misfire(block: Block, match: Match, language: str) -> bool:
     """LanguageTool matches of a kind that is wrong on edited copy."""
     flagged = block.text[match.start:match.end]
-    if _REPETITION.search(match.rule_id) and any(char.isdigit() for char in flagged):
-        return True  # scores and results repeat by nature: "won 6-2 6-2"
+    if _REPETITION.search(match.rule_id) and (any(char.isdigit() for char in flagged)
+                                              or flagged.lower().split()[:1] in (["had"], ["that"])):
+        return True  # scores repeat by nature ("won 6-2 6-2"); "had had" and "that that" are grammar
+    if match.rule_id == "EN_A_VS_AN" and block.text[match.end:match.end + 2].lstrip()[:1] in _SPOKEN_FIGURES:
+        return True  # "an £800m" is read "an eight hundred million": the figure decides, not its symbol
     if language == "en-GB" and _AGREEMENT.search(match.rule_id):
         return _british_collective(block.text, match)
     return False
@@ -280,18 +285,44 @@ def _looks_like_a_typo(block: Block, match: Match, word: str) -> bool:
     """Whether a word the dictionary lacks reads as a slip of the keys rather than
     a name, a coinage or jargon: one slip (a letter added, dropped, changed or two
     swapped) from LanguageTool's first suggestion (ultimitely, Cryptocurreny,
-    dea l), or a name written in lower case (achilles). A capitalized word inside
-    a sentence must be nine letters or more, since shorter names sit one letter
-    from many words (Yukos, Solaris, Gizmondo); words far from any suggestion
+    dea l) in a word of five letters or more (shorter ones are mostly jargon: npm,
+    int), or a name written in lower case (achilles). A capitalized word inside
+    a sentence must be ten letters or more, since shorter names sit one letter
+    from many words (Yukos, Solaris, Earthlink); words far from any suggestion
     (Murrayfield, protosketching) or that split into two (skillsharing) are names
     or terms."""
     if not match.replacements:
         return False
     suggestion = match.replacements[0]
     if suggestion.lower() == word.lower():
-        return word.islower() and suggestion[:1].isupper()  # "achilles", not "Kop" for "KOP"
+        # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
+        return word.islower() and len(word) >= 4 and suggestion == word.capitalize()
+    if _variant(word, suggestion) or _derived(word):
+        return False
     capital_inside = word[:1].isupper() and not any(s.start == match.start for s in block.sentences)
-    return _one_slip(word, suggestion, 9 if capital_inside else 3)
+    return _one_slip(word, suggestion, 10 if capital_inside else 5)
+
+
+def _variant(word: str, suggestion: str) -> bool:
+    """Spelled the other accepted way: a hyphen (co-ordinator) or an accent (Motörhead)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", suggestion) if not unicodedata.combining(char))
+    return word.replace("-", "").lower() == plain.replace("-", "").lower()
+
+
+_PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
+_SUFFIXES = ("ers", "er", "rs", "r", "ors", "es", "s")
+
+
+def _derived(word: str) -> bool:
+    """A known word with a prefix or a plural/agent ending (uncosted, engagers,
+    offerors): a rarer form of a word, not a slip of the keys."""
+    from copydesk.readability import english_words
+
+    known = english_words()
+    lowered = word.lower()
+    stems = [lowered[len(p):] for p in _PREFIXES if lowered.startswith(p)]
+    stems += [stem[:-len(s)] for stem in [lowered, *stems] for s in _SUFFIXES if stem.endswith(s)]
+    return any(len(stem) >= 4 and stem in known for stem in stems)
 
 
 def _one_slip(word: str, suggestion: str, shortest: int) -> bool:

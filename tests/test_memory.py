@@ -17,6 +17,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copydesk.document import ProseBuilder, SourceMap
+
 # The bound is 300 MB for the whole product. This path, which every
 # family sits on, gets 200: with the source maps at two 8-byte integers a
 # character (before SourceMap) it took 275 MiB on this article; now about 150.
@@ -77,3 +82,56 @@ def test_ten_megabyte_article_stays_under_200_mib(tmp_path):
     last_index = (paragraphs - 1) // SLIP_EVERY * SLIP_EVERY
     assert doubled[-1]["line"] == 3 + 2 * last_index
     assert peak_mib < LIMIT_MIB, f"peak {peak_mib:.0f} MiB"
+
+
+# The compact source map must read exactly as the per-character arrays it replaced.
+PIECES = st.lists(st.one_of(
+    st.tuples(st.just("source"), st.integers(0, 60), st.integers(0, 6)),
+    st.tuples(st.just("synthetic"), st.integers(0, 60), st.integers(0, 3), st.integers(0, 3)),
+    st.tuples(st.just("mapped"), st.lists(st.integers(0, 30), max_size=6)),
+), max_size=10)
+
+
+def _build(pieces) -> tuple[SourceMap, SourceMap, list[int], list[int]]:
+    builder, starts, ends, source = ProseBuilder(), [], [], "x" * 80
+    for piece in pieces:
+        if piece[0] == "source":
+            _, start, length = piece
+            builder.add_source(source, start, start + length)
+            starts += range(start, start + length)
+            ends += range(start + 1, start + length + 1)
+        elif piece[0] == "synthetic":
+            _, start, width, length = piece
+            builder.add_synthetic("y" * length, start, start + width)
+            starts += [start] * length
+            ends += [start + width] * length
+        else:
+            builder.add_mapped("z" * len(piece[1]), piece[1])
+            starts += piece[1]
+            ends += [p + 1 for p in piece[1]]
+    _, built_starts, built_ends = builder.build()
+    return built_starts, built_ends, starts, ends
+
+
+@given(PIECES, st.data())
+@settings(max_examples=300, deadline=None)
+def test_source_map_reads_as_one_offset_per_character(pieces, data):
+    built_starts, built_ends, starts, ends = _build(pieces)
+    assert list(built_starts) == starts and list(built_ends) == ends
+    assert len(built_starts) == len(starts)
+    assert [built_starts[i] for i in range(-len(starts), len(starts))] == starts + starts
+    first = data.draw(st.integers(0, len(starts)))
+    last = data.draw(st.integers(first, len(starts)))
+    assert list(built_starts[first:last]) == starts[first:last]
+    assert list(built_ends[first:last]) == ends[first:last]
+    assert list(SourceMap.of(starts)) == starts
+
+
+def test_source_map_of_verbatim_lines_is_one_run_a_line():
+    builder, source = ProseBuilder(), "First line\nSecond line\n"
+    builder.add_source(source, 0, 10)
+    builder.add_synthetic("\n", 10, 11)
+    builder.add_source(source, 11, 22)
+    _, starts, ends = builder.build()
+    assert (starts[10], ends[10], starts[11], ends[-1]) == (10, 11, 11, 22)
+    assert len(starts._at) == 1  # the line break is source offset 10, so the three pieces are one run

@@ -112,7 +112,9 @@ def _install_syllable_counter(table: dict[str, int]) -> None:
             return original(text, lang)
         hyphenator = get_pyphen(lang)
         total = 0
-        for word in list_words(text, lowercase=True):
+        # textstat's own list_words without its cache: the list is read once here,
+        # and cached it would keep every word of the text alive.
+        for word in list_words.__wrapped__(text, lowercase=True):
             known = table.get(word)
             total += known if known is not None else len(hyphenator.positions(word)) + 1
         return total
@@ -121,6 +123,21 @@ def _install_syllable_counter(table: dict[str, int]) -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("textstat") and getattr(module, "count_syllables", None) is original:
             module.count_syllables = count_syllables
+
+
+# textstat keeps its last 128 results per function, word lists included, keyed
+# by the text: harmless for articles, but a 10 MB article's lists would stay
+# alive (about 200 MB) for the rest of the run. Above this many characters a
+# score is computed and textstat's caches emptied.
+BIG_TEXT = 200_000
+
+
+def _forget_textstat_results() -> None:
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith("textstat"):
+                    value.cache_clear()
 
 
 class Scores:
@@ -140,6 +157,8 @@ class Scores:
                 self._values[name] = None  # SMOG is defined for 30 sentences or more
             else:
                 self._values[name] = float(getattr(textstat(), name)(self.text))
+                if len(self.text) > BIG_TEXT:
+                    _forget_textstat_results()
         return self._values[name]
 
     def __getattr__(self, name: str) -> float | None:

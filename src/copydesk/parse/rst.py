@@ -21,7 +21,7 @@ import io
 from docutils import nodes
 from docutils.core import publish_doctree
 
-from copydesk.document import Block, Document, ProseBuilder
+from copydesk.document import Block, Document, ProseBuilder, SourceMap
 from copydesk.parse.frontmatter import as_date
 
 CODE_PLACEHOLDER = "code"
@@ -146,7 +146,7 @@ def _without_doubled_spaces(text: str, starts, ends):
         return text, starts, ends
     keep = [index for index, char in enumerate(text)
             if not (char == " " and index and text[index - 1] == " " and starts[index] != ends[index - 1])]
-    return "".join(text[i] for i in keep), type(starts)("q", (starts[i] for i in keep)), type(ends)("q", (ends[i] for i in keep))
+    return "".join(text[i] for i in keep), SourceMap.of(starts[i] for i in keep), SourceMap.of(ends[i] for i in keep)
 
 
 def _walk(child, raw: str, cursor: int, positions: list[int], builder: ProseBuilder) -> int:

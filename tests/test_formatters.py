@@ -188,6 +188,6 @@ def test_github_annotations_escape_their_data():
     ))
     assert text.splitlines() == [
         "::notice file=a%2Cb%3Ac.md,line=3,col=5,endLine=3,endColumn=7,title=typography.double-space"
-        "::50%25 off, today:%0Anow (suggestion: ' ')",
+        "::50%25 off, today:%0Anow (fix (safe): Use one space)",
         "::error file=bad.txt,title=copydesk::binary file",
     ]

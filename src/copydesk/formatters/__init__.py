@@ -31,6 +31,20 @@ def _escaped(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def remedy(finding) -> str | None:
+    """What a finding offers, in words, for formats that cannot carry edits
+    (annotations, the HTML report): its first fix, else its suggestion."""
+    if finding.fixes:
+        fix = finding.fixes[0]
+        offer = f"fix ({fix.applicability}): {fix.title}"
+        shown = (finding.suggestion or "").strip()
+        # A recased headline says more than its fix's title does: show it too.
+        return f"{offer}: {shown}" if shown and shown not in fix.title else offer
+    if finding.suggestion is not None:
+        return f"suggestion: {finding.suggestion.strip() or repr(finding.suggestion)}"
+    return None
+
+
 def formatter(name: str) -> Callable[..., str]:
     if name == "text":
         from copydesk.formatters.text import format_text

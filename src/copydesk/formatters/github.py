@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk.formatters import printable
+from copydesk.formatters import printable, remedy
 from copydesk.runner import RunResult
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -28,7 +28,8 @@ def format_github(result: RunResult, **_) -> str:
                 ("endLine", f.end_line), ("endColumn", f.end_column), ("title", f.rule_id),
             )
         )
-        message = f.message if f.suggestion is None else f"{f.message} (suggestion: {f.suggestion.strip() or repr(f.suggestion)})"
+        offer = remedy(f)
+        message = f.message if offer is None else f"{f.message} ({offer})"
         lines.append(f"::{_COMMANDS[f.severity.value]} {properties}::{_escape_data(message)}")
     for r in result.errors:
         lines.append(f"::error file={_escape_property(r.path)},title=copydesk::{_escape_data(r.error)}")

@@ -1,5 +1,5 @@
 """A self-contained HTML report for editors: each article with its findings
-highlighted in place, the message and suggestion beside each, a summary by
+highlighted in place, the message and its fix or suggestion beside each, a summary by
 family and rule, and the readability scores.
 
 No network, no external assets and no script: article text is escaped, and a
@@ -12,7 +12,7 @@ from collections import Counter
 from html import escape as escape_markup
 
 from copydesk import __version__
-from copydesk.formatters import printable, severity_counts
+from copydesk.formatters import printable, remedy, severity_counts
 from copydesk.runner import FileResult, RunResult
 
 STYLE = """
@@ -75,7 +75,8 @@ def _highlighted(source: str, findings) -> str:
 def _finding_items(file_index: int, findings) -> str:
     items = []
     for i, f in enumerate(findings):
-        suggestion = f" — suggestion: <q>{escape(f.suggestion)}</q>" if f.suggestion not in (None, "") else ""
+        offer = remedy(f)
+        suggestion = f" — {escape(offer)}" if offer else ""
         items.append(f'<li id="file{file_index}-f{i}"><span class="sev {f.severity.value}">{f.severity.value}</span> '
                      f'{f.line}:{f.column} <span class="rule">{escape(f.rule_id)}</span><br>{escape(f.message)}{suggestion}</li>')
     return "\n".join(items) or "<li>No findings.</li>"

@@ -157,6 +157,10 @@ GRAMMAR_ARTICLE = "Council meets\n\nThe mayor ate a apple at the town hall  on M
 
 @pytest.fixture
 def cache_home(tmp_path: Path, monkeypatch) -> Path:
+    from copydesk.languagetool import languagetool_home
+
+    # A private cache folder, but the LanguageTool installed in the real one.
+    monkeypatch.setenv("COPYDESK_LANGUAGETOOL_HOME", str(languagetool_home()))
     folder = tmp_path / "cache"
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(folder))
     return folder

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -40,39 +39,9 @@ def _prose_blocks(doc: Document) -> list[Block]:
     return [block for block in doc.blocks if block.kind != "byline"]
 
 
-TEMPLATE_TAGS = (("{%", "%}"), ("{{", "}}"))
-
-
-def _template_spans(text: str) -> list[tuple[int, int]]:
-    """Liquid, Jinja and Hugo tags left in the text ({% image "a.jpg" %}, {{ "/" | url }}).
-
-    They are code, not prose: a quotation mark inside one is syntax, and a
-    "fix" there would break the site's build. Found with str.find, so the
-    time stays linear even when a tag is never closed.
-    """
-    spans = []
-    for opening, closing in TEMPLATE_TAGS:
-        start = text.find(opening)
-        while start != -1:
-            end = text.find(closing, start + len(opening))
-            if end == -1:
-                break
-            spans.append((start, end + len(closing)))
-            start = text.find(opening, end + len(closing))
-    return sorted(spans)
-
-
-def _in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
-    position = bisect.bisect_right(spans, (index, float("inf"))) - 1
-    return position >= 0 and spans[position][0] <= index < spans[position][1]
-
-
 def _occurrences(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
     for block in _prose_blocks(doc):
-        templates = _template_spans(block.text)
         for match in pattern.finditer(block.text):
-            if templates and _in_spans(match.start(), templates):
-                continue
             span = _verbatim(doc, block, match.start(), match.end())
             if span:
                 yield block, match, span

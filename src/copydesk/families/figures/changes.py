@@ -7,11 +7,13 @@ describes: from A to B in either order, "B, up 6% from A", or "A against B". Rul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from copydesk.numbers import Quantity, word_value
 from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVE_DIRECTIONS, COMPARATIVES,
                                                DIRECTION_ADVERBS, FRACTIONS, HEDGE_WORDS, HEDGES, MULTIPLIER_WORDS)
+from copydesk.families.figures.common import sentences
 from copydesk.families.figures.reading import Reading
 
 _SKIP_BEFORE_FIGURE = {"a", "an", "the", "its", "their", "his", "her", "just", "only", "by", "some", "almost"}
@@ -362,3 +364,13 @@ def changes_of(sentence) -> list[Change]:
     if "changes" not in cache:
         cache["changes"] = read_changes(sentence.reading)
     return cache["changes"]
+
+
+def sentence_changes(doc) -> Iterator[tuple[object, Change]]:
+    """Each change stated in a sentence with two or more figures (a change is
+    checked against two), with its sentence: what every change rule walks."""
+    for sentence in sentences(doc, with_figures=True):
+        if len(sentence.quantities) < 2:
+            continue
+        for change in changes_of(sentence):
+            yield sentence, change

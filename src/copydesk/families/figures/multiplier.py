@@ -8,8 +8,8 @@ from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.arithmetic import middle, ratio_interval
-from copydesk.families.figures.changes import changes_of, value_of
-from copydesk.families.figures.common import fmt, sentences
+from copydesk.families.figures.changes import sentence_changes, value_of
+from copydesk.families.figures.common import fmt
 from copydesk.families.figures.lexicon import HEDGES
 
 
@@ -28,24 +28,21 @@ def allowed(factor: float, hedge: str, tolerance: float) -> tuple[float, float]:
 @check("figures.multiplier")
 def multiplier(doc: Document, context: RuleContext) -> Iterator[Hit]:
     tolerance = context.options["tolerance"]
-    for sentence in sentences(doc, with_figures=True):
-        if len(sentence.quantities) < 2:
-            continue  # a change is checked against two figures
-        for change in changes_of(sentence):
-            stated = change.stated
-            if stated is None or stated.kind != "multiplier" or not change.pair:
-                continue
-            ratio = ratio_interval(change.before, change.after)
-            if ratio is None:
-                continue
-            if change.anchor.lower() == "times":  # "five times faster, at 400 against 100": larger over smaller
-                ratio = (ratio[1] ** -1, ratio[0] ** -1) if middle(ratio) < 1 else ratio
-            low, high = allowed(stated.value, stated.hedge, tolerance)
-            if ratio[1] >= low and ratio[0] <= high:
-                continue
-            before, after = value_of(change.before, change.after), value_of(change.after, change.before)
-            times = max(before, after) / min(before, after) if change.anchor.lower() == "times" else after / before
-            said = f"{stated.hedge} {stated.text}" if stated.hedge else stated.text
-            yield sentence.hit(stated.start, stated.end,
-                               f"From {change.before.text} to {change.after.text} is {fmt(round(times, 2))} times, "
-                               f"not “{said}” ({stated.value:g} times)")
+    for sentence, change in sentence_changes(doc):
+        stated = change.stated
+        if stated is None or stated.kind != "multiplier" or not change.pair:
+            continue
+        ratio = ratio_interval(change.before, change.after)
+        if ratio is None:
+            continue
+        if change.anchor.lower() == "times":  # "five times faster, at 400 against 100": larger over smaller
+            ratio = (ratio[1] ** -1, ratio[0] ** -1) if middle(ratio) < 1 else ratio
+        low, high = allowed(stated.value, stated.hedge, tolerance)
+        if ratio[1] >= low and ratio[0] <= high:
+            continue
+        before, after = value_of(change.before, change.after), value_of(change.after, change.before)
+        times = max(before, after) / min(before, after) if change.anchor.lower() == "times" else after / before
+        said = f"{stated.hedge} {stated.text}" if stated.hedge else stated.text
+        yield sentence.hit(stated.start, stated.end,
+                           f"From {change.before.text} to {change.after.text} is {fmt(round(times, 2))} times, "
+                           f"not “{said}” ({stated.value:g} times)")

@@ -9,44 +9,40 @@ from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.arithmetic import (change_interval, figure_interval, meet, number_part, points_interval,
                                                   stated_interval)
-from copydesk.families.figures.changes import changes_of, compatible, value_of
-from copydesk.families.figures.common import sentences
+from copydesk.families.figures.changes import compatible, sentence_changes, value_of
 
 
 @check("figures.percent-change")
 def percent_change(doc: Document, context: RuleContext) -> Iterator[Hit]:
     tolerance = context.options["tolerance-points"]
-    for sentence in sentences(doc, with_figures=True):
-        if len(sentence.quantities) < 2:
-            continue  # a change is checked against two figures
-        for change in changes_of(sentence):
-            stated = change.stated
-            if change.amount is not None and stated is not None:
-                yield from _by_amount(sentence, change, tolerance)
-                continue
-            if not change.pair or stated is None or stated.kind not in ("percent", "fraction"):
-                continue
-            actual = change_interval(change.before, change.after)
-            if actual is None:
-                continue
-            rates = change.before.kind == "percent"
-            if rates and meet(points_interval(change.before, change.after), stated_interval(stated), tolerance):
-                continue  # points called per cent: figures.percentage-points says so
-            before, after = value_of(change.before, change.after), value_of(change.after, change.before)
-            computed = (after - before) / before * 100  # reported from the figures as written
-            written = f"From {change.before.text} to {change.after.text}"
-            if change.direction and computed and (computed > 0) != (change.direction > 0) \
-                    and not meet(actual, (0.0, 0.0)):
-                yield sentence.hit(stated.start, stated.end,
-                                   f"{written} is a change of {computed:+.1f}%, but the text says “{change.anchor}”")
-                continue
-            magnitude = (min(abs(actual[0]), abs(actual[1])), max(abs(actual[0]), abs(actual[1])))
-            if meet(magnitude, stated_interval(stated), tolerance):
-                continue
-            told = f"“{stated.text}” ({stated.value:.0f}%)" if stated.kind == "fraction" else f"{stated.value:g}%"
+    for sentence, change in sentence_changes(doc):
+        stated = change.stated
+        if change.amount is not None and stated is not None:
+            yield from _by_amount(sentence, change, tolerance)
+            continue
+        if not change.pair or stated is None or stated.kind not in ("percent", "fraction"):
+            continue
+        actual = change_interval(change.before, change.after)
+        if actual is None:
+            continue
+        rates = change.before.kind == "percent"
+        if rates and meet(points_interval(change.before, change.after), stated_interval(stated), tolerance):
+            continue  # points called per cent: figures.percentage-points says so
+        before, after = value_of(change.before, change.after), value_of(change.after, change.before)
+        computed = (after - before) / before * 100  # reported from the figures as written
+        written = f"From {change.before.text} to {change.after.text}"
+        if change.direction and computed and (computed > 0) != (change.direction > 0) \
+                and not meet(actual, (0.0, 0.0)):
             yield sentence.hit(stated.start, stated.end,
-                               f"{written} is a change of {abs(computed):.1f}%, not {told}",
-                               f"{abs(computed):.0f}%", fixes=_recomputed(sentence, stated, abs(computed)))
+                               f"{written} is a change of {computed:+.1f}%, but the text says “{change.anchor}”")
+            continue
+        magnitude = (min(abs(actual[0]), abs(actual[1])), max(abs(actual[0]), abs(actual[1])))
+        if meet(magnitude, stated_interval(stated), tolerance):
+            continue
+        told = f"“{stated.text}” ({stated.value:.0f}%)" if stated.kind == "fraction" else f"{stated.value:g}%"
+        yield sentence.hit(stated.start, stated.end,
+                           f"{written} is a change of {abs(computed):.1f}%, not {told}",
+                           f"{abs(computed):.0f}%", fixes=_recomputed(sentence, stated, abs(computed)))
 
 
 def _by_amount(sentence, change, tolerance: float) -> Iterator[Hit]:

@@ -397,8 +397,6 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         typo = _looks_like_a_typo(block, match, word)
         if word[:1].isupper() and word in repository and not typo:
             continue  # a name the repository uses in two or more files (a typo copied twice is still one)
-        if _in_template(block.text, match.start):
-            continue  # a template tag ({{ "/" | url }}) is code, not prose
         hit = _hit(doc, block, match, "spelling")
         if _DICTIONARY_RULE.match(match.rule_id) and not typo:
             hit = replace(hit, severity=Severity.INFO,
@@ -410,20 +408,6 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 # LanguageTool's dictionary lookups (a word it does not know), as against its typo rules ("could of").
 _DICTIONARY_RULE = re.compile(r"MORFOLOGIK|HUNSPELL")
-
-
-_TEMPLATE_OPEN = ("{{", "{%")
-_TEMPLATE_CLOSE = {"{{": "}}", "{%": "%}"}
-
-
-def _in_template(text: str, position: int) -> bool:
-    """Inside a Liquid or Jinja tag that reached the prose: {{ ... }} or {% ... %}."""
-    for opening in _TEMPLATE_OPEN:
-        start = text.rfind(opening, 0, position)
-        if start != -1 and text.find(_TEMPLATE_CLOSE[opening], start, position) == -1 \
-                and text.find(_TEMPLATE_CLOSE[opening], position) != -1:
-            return True
-    return False
 
 
 _QUOTES_OPENING = "\"“‘'"

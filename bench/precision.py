@@ -48,10 +48,10 @@ from report import publish  # noqa: E402
 SHARED = ROOT.parent / "shared" / "corpora"
 VERDICTS = HERE / "precision"
 # corpus name -> articles sampled (fixed seeds pick the same ones every run)
-CORPORA = {"bbc": 400, "18f-blog": 160}
+CORPORA = {"bbc": 800, "18f-blog": 160}
 FIRST_ROUND = {"bbc": 150, "18f-blog": 80}
 SEED = 10
-LOUD_PER_RULE = 20  # warnings and errors judged per rule and corpus
+LOUD_PER_RULE = None  # every warning and error is judged (None: no cap), so precision is not a stratified guess
 # Families whose defaults this protocol decides get the full sample; the
 # document-level scores and the other families a smaller one per round.
 DECIDING_FAMILIES = ("grammar.", "spelling.", "readability.sentence-length")
@@ -208,8 +208,8 @@ def to_judge(items: list[Judged], limit: int, with_info: bool = True) -> list[Ju
     return (loud + quiet)[:limit]
 
 
-def _sampled(items: list[Judged], loud: bool, per_rule: int) -> list[Judged]:
-    """Up to ``per_rule`` judged findings of each rule: the unjudged ones to add, seeded."""
+def _sampled(items: list[Judged], loud: bool, per_rule: int | None) -> list[Judged]:
+    """Up to ``per_rule`` judged findings of each rule (all when None): the unjudged ones to add, seeded."""
     by_rule: dict[str, list[Judged]] = defaultdict(list)
     for item in items:
         if item.loud == loud:
@@ -220,6 +220,9 @@ def _sampled(items: list[Judged], loud: bool, per_rule: int) -> list[Judged]:
         judged = sum(1 for item in group if item.verdict is not None)
         fresh = sorted((item for item in group if item.verdict is None), key=lambda item: item.key)
         random.Random(f"{SEED}:{rule}").shuffle(fresh)
+        if per_rule is None:
+            chosen.extend(fresh)
+            continue
         cap = per_rule if rule.startswith(DECIDING_FAMILIES) else min(per_rule, OTHER_PER_RULE)
         chosen.extend(fresh[: max(0, cap - judged)])
     return chosen

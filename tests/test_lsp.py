@@ -66,7 +66,7 @@ async def test_open_publishes_diagnostics_at_utf16_positions(client: LanguageCli
                                            end=types.Position(line=2, character=31))
     assert apostrophe.severity == types.DiagnosticSeverity.Warning
     assert apostrophe.source == "copydesk"
-    assert apostrophe.message.startswith("Straight apostrophe in an article that uses curly ones")
+    assert apostrophe.message.startswith("1 straight apostrophe in an article that uses 3 curly ones")
 
 
 @pytest.mark.asyncio

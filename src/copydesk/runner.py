@@ -18,7 +18,7 @@ from pathlib import Path
 
 from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
-from copydesk.finding import Finding, Hit, Severity
+from copydesk.finding import Finding, Hit, Location, Severity
 from copydesk.fixes import locate_fixes
 from copydesk.languagetool import EngineError
 from copydesk.parse import format_for, parse
@@ -173,7 +173,16 @@ def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Findin
         line_text=doc.line_text(line),
         properties=hit.properties,
         fixes=locate_fixes(doc, hit.fixes),
+        related=tuple(_located_related(doc, location) for location in hit.related),
     )
+
+
+def _located_related(doc: Document, location: Location) -> Location:
+    start = min(max(location.start, 0), len(doc.source))
+    end = min(max(location.end, start), len(doc.source))
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return replace(location, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def _suppressed(finding: Finding, directives: list[Directive]) -> bool:

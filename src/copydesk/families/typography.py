@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from copydesk.document import Block, Document
-from copydesk.finding import Applicability, Edit, Fix, Hit
+from copydesk.finding import Applicability, Edit, Fix, Hit, Location
 from copydesk.rules import RuleContext, check
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
@@ -61,6 +61,37 @@ def _majority_style(curly: int, straight: int, preferred: str) -> str | None:
     return "straight" if straight > curly else "curly"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _inconsistency(minority: list[tuple[int, int, str]], style: str, majority: int, noun: str,
+                   configured: bool) -> Hit:
+    """One finding for one inconsistency: anchored at the first occurrence of the
+    minority style, the others carried as related locations, and one fix that
+    converts them all (one decision for the editor, not one per mark).
+
+    ``minority`` holds (source start, source end, replacement) in source order.
+    """
+    (start, end, wanted), others = minority[0], minority[1:]
+    other_style = "straight" if style == "curly" else "curly"
+    found = _plural(len(minority), f"{other_style} {noun}")
+    if configured:
+        message = f"{found}; the house style is {style} ones"
+    else:
+        message = f"{found} in an article that uses {_plural(majority, style + ' one')}"
+    if len(minority) > 1:
+        message += f"; use {style} ones throughout (the fix changes all {len(minority)})"
+    else:
+        message += f"; use {wanted}"
+    edits = tuple(Edit(s, e, replacement) for s, e, replacement in minority)
+    related = tuple(Location(s, e, f"{other_style.capitalize()} {noun}; use {replacement}")
+                    for s, e, replacement in others)
+    fix = Fix(f"Use {style} {noun}s throughout" if others else f"Use the {style} {noun} {wanted}", edits,
+              Applicability.SAFE)
+    return Hit(start, end, message, wanted, fixes=(fix,), related=related)
+
+
 @check("typography.mixed-apostrophes")
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     marks = list(_occurrences(doc, _APOSTROPHE))
@@ -70,34 +101,40 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if style is None:
         return
     wanted, unwanted = ("’", "'") if style == "curly" else ("'", "’")
-    counts = f"{curly} curly, {straight} straight"
-    for _, match, (start, end) in marks:
-        if match.group() == unwanted:
-            kind = "Straight" if unwanted == "'" else "Curly"
-            yield Hit(start, end, f"{kind} apostrophe in an article that uses {style} ones ({counts}); use {wanted}", wanted,
-                      fixes=_replace(start, end, wanted, f"Use the {style} apostrophe {wanted}"))
+    minority = [(start, end, wanted) for _, match, (start, end) in marks if match.group() == unwanted]
+    if minority:
+        majority = curly if style == "curly" else straight
+        yield _inconsistency(minority, style, majority, "apostrophe", context.options["style"] != "auto")
 
 
 def _quote_style(char: str) -> str:
     return "straight" if char in "\"'" else "curly"
 
 
+def _own_quotation_marks(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
+    """Quotation marks the writer set: not those of a block quotation, which
+    reproduces someone else's text (an e-mail, a post, a report) with its own
+    marks, as an editor reproduces it. Code, markup and templates never reach
+    the prose (see _verbatim)."""
+    for block, match, span in _occurrences(doc, pattern):
+        if block.container != "quote":
+            yield block, match, span
+
+
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE))
+    marks = list(_own_quotation_marks(doc, _DOUBLE_QUOTE)) + list(_own_quotation_marks(doc, _OPENING_SINGLE))
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
     if style is None:
         return
-    counts = f"{curly} curly, {straight} straight"
-    for block, match, (start, end) in sorted(marks, key=lambda m: m[2]):
-        char = match.group()
-        if _quote_style(char) == style:
-            continue
-        wanted = _replacement_quote(block.text, match.start(), char, style)
-        yield Hit(start, end, f"{_quote_style(char).capitalize()} quotation mark in an article that uses {style} ones ({counts}); use {wanted}", wanted,
-                  fixes=_replace(start, end, wanted, f"Use the {style} quotation mark {wanted}"))
+    minority = [(start, end, _replacement_quote(block.text, match.start(), match.group(), style))
+                for block, match, (start, end) in sorted(marks, key=lambda m: m[2])
+                if _quote_style(match.group()) != style]
+    if minority:
+        majority = curly if style == "curly" else straight
+        yield _inconsistency(minority, style, majority, "quotation mark", context.options["style"] != "auto")
 
 
 def _replacement_quote(text: str, index: int, char: str, style: str) -> str:

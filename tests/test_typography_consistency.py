@@ -121,3 +121,33 @@ def test_an_unpaired_mark_inside_a_block_quotation_is_still_reported():
     (finding,) = _findings(text, "typography.unbalanced-quotes")
     assert (finding.line, finding.column) == (6, 35)
     assert finding.message == "Quotation mark closed but never opened in this paragraph"
+
+
+def test_block_quotations_that_mix_styles_among_themselves_are_held_to_the_article_s():
+    # 2016-11-25-what-18f-is-thankful-for-this-thanksgiving.md: statements from several people, pasted in.
+    text = ("# What 18F is thankful for\n\nWe asked the team what they’re thankful for.\n\n"
+            "> I'm thankful for the opportunity to \"be the change you want to see.\" — **Will Sullivan**\n\n"
+            "> C.S. Lewis said “the next best thing to being wise oneself is to live in a circle of those who are.” "
+            "I’m so thankful for my team.\n")
+    (quotes,) = _findings(text, "typography.mixed-quotes")
+    assert (quotes.line, quotes.column) == (5, 39)
+    assert quotes.message.startswith("2 straight quotation marks in an article that uses 2 curly ones")
+    (apostrophes,) = _findings(text, "typography.mixed-apostrophes")
+    assert (apostrophes.line, apostrophes.column) == (5, 4)
+    assert apostrophes.message == "1 straight apostrophe in an article that uses 2 curly ones; use ’"
+
+
+def test_apostrophes_of_a_consistent_block_quotation_are_its_author_s():
+    text = REDDIT.replace("I hope this never", "I'd hope this never")
+    assert _findings(text, "typography.mixed-apostrophes") == []
+
+
+def test_a_quoted_paragraph_that_mixes_both_styles_is_held_to_the_article_s():
+    # 2024-04-03-18f-practices-in-action.md: a curly opening mark closed by a straight one inside the quotation.
+    text = ("# 18F practices in action\n\nThe team’s guide says it plainly:\n\n"
+            "> 18F recommendation: “All software development should be centered on the needs of the "
+            "software’s actual end users, the specific people who are expected to use it.\"\n\n"
+            "We call this “user-centered design.”\n")
+    (finding,) = _findings(text, "typography.mixed-quotes")
+    assert text[finding.offset:finding.end_offset] == '"'
+    assert finding.message == "1 straight quotation mark in an article that uses 3 curly ones; use ”"

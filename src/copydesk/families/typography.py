@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from copydesk.document import Block, Document
 from copydesk.finding import Applicability, Edit, Fix, Hit, Location
@@ -92,9 +92,33 @@ def _inconsistency(minority: list[tuple[int, int, str]], style: str, majority: i
     return Hit(start, end, message, wanted, fixes=(fix,), related=related)
 
 
+def _apostrophe_style(char: str) -> str:
+    return "curly" if char == "’" else "straight"
+
+
+def _quote_style(char: str) -> str:
+    return "straight" if char in "\"'" else "curly"
+
+
+def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
+                   style_of: Callable[[str], str]) -> list[tuple[Block, re.Match, tuple[int, int]]]:
+    """The marks the writer set. A block quotation reproduces someone else's
+    text (an e-mail, a forum post, a report) with the marks its author typed,
+    and an editor leaves them so: when every mark in the article's block
+    quotations is of one style, they are not counted. When the block
+    quotations mix both styles among themselves (statements from several
+    people pasted in, a curly quotation closed by a straight mark), the marks
+    were set in this article and are held to its style like the rest.
+    Code, markup and templates never reach the prose (see _verbatim)."""
+    quoted = {style_of(match.group()) for block, match, _ in marks if block.container == "quote"}
+    if len(quoted) == 2:
+        return marks
+    return [mark for mark in marks if mark[0].container != "quote"]
+
+
 @check("typography.mixed-apostrophes")
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = list(_occurrences(doc, _APOSTROPHE))
+    marks = _writers_marks(list(_occurrences(doc, _APOSTROPHE)), _apostrophe_style)
     curly = sum(1 for _, match, _ in marks if match.group() == "’")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
@@ -107,23 +131,10 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
         yield _inconsistency(minority, style, majority, "apostrophe", context.options["style"] != "auto")
 
 
-def _quote_style(char: str) -> str:
-    return "straight" if char in "\"'" else "curly"
-
-
-def _own_quotation_marks(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
-    """Quotation marks the writer set: not those of a block quotation, which
-    reproduces someone else's text (an e-mail, a post, a report) with its own
-    marks, as an editor reproduces it. Code, markup and templates never reach
-    the prose (see _verbatim)."""
-    for block, match, span in _occurrences(doc, pattern):
-        if block.container != "quote":
-            yield block, match, span
-
-
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = list(_own_quotation_marks(doc, _DOUBLE_QUOTE)) + list(_own_quotation_marks(doc, _OPENING_SINGLE))
+    marks = _writers_marks(list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE)),
+                           _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])

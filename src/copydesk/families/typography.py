@@ -172,6 +172,21 @@ def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
                   fixes=_replace(start, end, space, "Use one space"))
 
 
+LABEL_MAX_WORDS = 16  # a name-and-role label is a short line
+
+
+def _label_separator(doc: Document, context: RuleContext, block: Block) -> tuple[int, int] | None:
+    """The separator of a name-and-role label ("Cordelia Yu - Content Designer"), in block offsets."""
+    if block.word_count > LABEL_MAX_WORDS:
+        return None
+    from copydesk.families.headline.casing import analysis
+    from copydesk.families.headline.labels import name_and_role
+
+    stripped = len(block.text) - len(block.text.lstrip())
+    label = name_and_role(block.text, analysis(doc, context).evidence)
+    return (label.separator[0] + stripped, label.separator[1] + stripped) if label else None
+
+
 @check("typography.hyphen-as-dash")
 def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     uses_typography = any(_TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
@@ -183,6 +198,8 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
         before, after = text[match.start() - 1], text[match.end()]
         if before.isdigit() and after.isdigit():
             continue  # "5 - 3": a score or a sum, not a dash
+        if _label_separator(doc, context, block) == match.span():
+            continue  # "Name - role": the label's separator is a house choice, not a dash in a sentence
         found = match.group().strip()
         what = "A spaced hyphen" if found == "-" else "A double hyphen"
         # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.

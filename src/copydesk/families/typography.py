@@ -20,6 +20,7 @@ _ENUMERATOR = re.compile(r"(?:^|\s)\(?\w{1,2}$")  # "a)" or "1)" in a list writt
 _SMILEY = re.compile(r"[:;=]-?$")
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSERS = {v: k for k, v in BRACKETS.items()}
+_CURRENCY = "$£€¥"
 DASHES = {"em-spaced": " — ", "em-closed": "—", "en-spaced": " – "}
 
 
@@ -172,6 +173,13 @@ def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
                   fixes=_replace(start, end, space, "Use one space"))
 
 
+def _starts_with_figure(text: str, index: int) -> bool:
+    """A digit at ``index``, perhaps after a currency sign ("$999")."""
+    if text[index:index + 1] in tuple(_CURRENCY):
+        index += 1
+    return text[index:index + 1].isdigit()
+
+
 LABEL_MAX_WORDS = 16  # a name-and-role label is a short line
 
 
@@ -196,8 +204,8 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block, match, (start, end) in _occurrences(doc, _SPACED_HYPHEN):
         text = block.text
         before, after = text[match.start() - 1], text[match.end()]
-        if before.isdigit() and after.isdigit():
-            continue  # "5 - 3": a score or a sum, not a dash
+        if before.isdigit() and _starts_with_figure(text, match.end()):
+            continue  # "5 - 3", "$500 - $999": a score, a sum or a range, not a dash
         if _label_separator(doc, context, block) == match.span():
             continue  # "Name - role": the label's separator is a house choice, not a dash in a sentence
         found = match.group().strip()

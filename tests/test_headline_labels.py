@@ -122,3 +122,29 @@ def test_headlines_that_look_like_labels_are_not_labels():
                  "Putin, Xi Pledge Cooperation",  # one word is no full name
                  "Ask 18F - How can I best advocate for open source?"):
         assert name_and_role(text, EVIDENCE) is None, text
+
+
+# BBC News (the bbc corpus): sentence-case news headlines with names, titles and
+# proper adjectives, each with its article's first paragraph only.
+NEWS = [
+    ("Golden rule boost for Chancellor", "Chancellor Gordon Brown has been given a £2.1bn boost in his attempts to "
+     "meet his golden economic rule, which allows him to borrow only for investment."),
+    ("Williams battles to Aussie title", "Serena Williams staged a remarkable recovery to beat Lindsay Davenport and "
+     "win her second Australian Open title."),
+    ("Agassi fear for Melbourne", "Andre Agassi's involvement in the Australian Open was put in doubt after he pulled "
+     "out of the Kooyong Classic with a hip injury."),
+    ("Putting a face to 'Big Brother'", "Literally putting a face on technology could be one of the keys to improving "
+     "our interaction with hi-tech gadgets."),
+    ("Gatlin and Hayes win Owen awards", "American Olympic stars Justin Gatlin and Joanna Hayes have been named the "
+     "winners of the 2004 Jesse Owens Awards, USA Track & Field's (USATF) top honour."),
+]
+
+
+def test_sentence_case_news_headlines_with_names_and_titles_pass_in_a_sentence_case_house():
+    house = Config(house={"headline-case": "sentence"}).with_overrides(select=("headline",))
+    for headline, body in NEWS:
+        assert lint_text(f"{headline}\n\n{body}\n", "story.txt", "text", house) == [], headline
+    title_cased = lint_text("Golden Rule Boost For Chancellor\n\n" + NEWS[0][1] + "\n", "story.txt", "text", house)
+    assert [f.message for f in title_cased] == [
+        "This headline is not in sentence case: “Rule” should be lower case, “Boost” should be lower case, "
+        "“For” should be lower case"]

@@ -151,3 +151,16 @@ def test_a_quoted_paragraph_that_mixes_both_styles_is_held_to_the_article_s():
     (finding,) = _findings(text, "typography.mixed-quotes")
     assert text[finding.offset:finding.end_offset] == '"'
     assert finding.message == "1 straight quotation mark in an article that uses 3 curly ones; use ”"
+
+
+def test_a_mark_on_a_line_switched_off_leaves_the_count_and_the_fix():
+    text = ("# Preventing technical debt\n\nIt’s a problem that doesn’t go away; we’re on it.\n\n"
+            "<!-- copydesk-disable-next-line typography.mixed-apostrophes -->\n"
+            "The error said `can't connect`, so we wrote: can't connect.\n\n"
+            "The team's plan is the agency's choice.\n")
+    (finding,) = _findings(text, "typography.mixed-apostrophes")
+    assert (finding.line, finding.column) == (8, 9)
+    assert finding.message.startswith("2 straight apostrophes in an article that uses 3 curly ones")
+    assert [e.line for e in finding.fixes[0].edits] == [8, 8]
+    assert _findings(text.replace("The team's plan is the agency's choice.\n", ""),
+                     "typography.mixed-apostrophes") == []

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from copydesk.document import Block, Document
 from copydesk.finding import Applicability, Edit, Fix, Hit, Location
-from copydesk.rules import RuleContext, check
+from copydesk.rules import RuleContext, check, suppressed
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 _DOUBLE_QUOTE = re.compile(r"[\"“”]")
@@ -101,6 +101,17 @@ def _quote_style(char: str) -> str:
     return "straight" if char in "\"'" else "curly"
 
 
+def _unsuppressed(doc: Document, context: RuleContext,
+                  marks: list[tuple[Block, re.Match, tuple[int, int]]]) -> list[tuple[Block, re.Match, tuple[int, int]]]:
+    """The marks on lines where inline comments leave this rule on. The rule
+    reports one finding for many marks, so a mark whose line is switched off
+    must leave the count and the fix here, not with the finding afterwards."""
+    if not doc.directives:
+        return marks
+    return [mark for mark in marks
+            if not suppressed(context.spec.id, doc.position(mark[2][0])[0], doc.directives)]
+
+
 def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
                    style_of: Callable[[str], str]) -> list[tuple[Block, re.Match, tuple[int, int]]]:
     """The marks the writer set. A block quotation reproduces someone else's
@@ -119,7 +130,7 @@ def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
 
 @check("typography.mixed-apostrophes")
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = _writers_marks(list(_occurrences(doc, _APOSTROPHE)), _apostrophe_style)
+    marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE))), _apostrophe_style)
     curly = sum(1 for _, match, _ in marks if match.group() == "’")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
@@ -134,8 +145,8 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = _writers_marks(list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE)),
-                           _quote_style)
+    found = list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE))
+    marks = _writers_marks(_unsuppressed(doc, context, found), _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])

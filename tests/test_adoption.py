@@ -66,3 +66,19 @@ def test_diff_reports_only_changed_lines(tmp_path: Path):
     assert ":3:16:" in lint("--diff", "HEAD", str(new)).output
     bad_ref = lint("--diff", "no-such-ref", str(article))
     assert bad_ref.exit_code == 2 and "git diff against 'no-such-ref' failed" in bad_ref.output
+
+
+def test_diff_keeps_an_article_wide_finding_whose_other_places_changed(tmp_path: Path):
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "a@b.c")
+    git(tmp_path, "config", "user.name", "A")
+    article = tmp_path / "story.md"
+    old = "# Musk’s visit\n\nTesla’s chief landed. Musk's plane is new.\n"
+    article.write_text(old)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "old")
+    assert lint("--diff", "HEAD", str(article)).exit_code == 0  # the mix is old news
+    article.write_text(old + "\nThe firm’s rival's shares fell.\n")
+    result = lint("--diff", "HEAD", str(article))
+    assert result.exit_code == 1
+    assert ":3:27: warning typography.mixed-apostrophes 2 straight apostrophes" in result.output

@@ -58,8 +58,17 @@ def sarif_shapes(tmp_path: Path) -> dict[str, str]:
         )),
         "errors": format_sarif(result_with(errors=[("bad.txt", "not UTF-8"), ("<stdin>", "binary file")])),
         "outside": format_sarif(result_with(finding(path=str(tmp_path.parent / "elsewhere.md")))),
+        "related": format_sarif(lint_paths([str(_mixed_article(tmp_path))], LintOptions(grammar=False))),
         "seed": format_sarif(seed_run),
     }
+
+
+def _mixed_article(tmp_path: Path) -> Path:
+    """Three straight apostrophes in an article that uses curly ones: one finding, two related locations."""
+    path = tmp_path / "mixed.md"
+    path.write_text("# Musk’s visit\n\nTesla’s chief landed. Musk's plane isn't new.\n\nThe firm’s rival's shares fell.\n",
+                    encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")

@@ -66,7 +66,23 @@ async def test_open_publishes_diagnostics_at_utf16_positions(client: LanguageCli
                                            end=types.Position(line=2, character=31))
     assert apostrophe.severity == types.DiagnosticSeverity.Warning
     assert apostrophe.source == "copydesk"
-    assert apostrophe.message.startswith("Straight apostrophe in an article that uses curly ones")
+    assert apostrophe.message.startswith("1 straight apostrophe in an article that uses 3 curly ones")
+    assert apostrophe.related_information is None
+
+
+@pytest.mark.asyncio
+async def test_one_inconsistency_lists_its_other_places_as_related_information(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "story.txt").as_uri()
+    text = "Musk’s visit\n\nTesla’s chief 🚀 landed. Musk's plane isn't Tesla’s.\n"
+    diagnostics = await open_document(client, uri, text)
+    (apostrophe,) = [d for d in diagnostics if d.code == "typography.mixed-apostrophes"]
+    assert apostrophe.message.startswith("2 straight apostrophes in an article that uses 3 curly ones")
+    assert apostrophe.range.start == types.Position(line=2, character=29)
+    (other,) = apostrophe.related_information
+    assert other.location.uri == uri
+    assert other.location.range == types.Range(start=types.Position(line=2, character=41),
+                                               end=types.Position(line=2, character=42))
+    assert other.message == "Straight apostrophe; use ’"
 
 
 @pytest.mark.asyncio

@@ -103,6 +103,16 @@ def only_changed(findings: list[Finding], ref: str) -> list[Finding]:
         if finding.path not in cache:
             cache[finding.path] = changed_lines(finding.path, ref)
         lines = cache[finding.path]
-        if lines is None or any(line in lines for line in range(finding.line, finding.end_line + 1)):
+        if lines is None or any(line in lines for line in _lines_of(finding)):
             kept.append(finding)
     return kept
+
+
+def _lines_of(finding: Finding) -> list[int]:
+    """The finding's lines, and those of the other places it stands for: a
+    straight apostrophe added on a changed line joins the article's one
+    mixed-apostrophes finding, anchored at an older line."""
+    lines = list(range(finding.line, finding.end_line + 1))
+    for location in finding.related:
+        lines.extend(range(location.line, location.end_line + 1))
+    return lines

@@ -78,6 +78,25 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Another place a finding concerns (SARIF ``relatedLocations``): the other
+    occurrences of one inconsistency reported once. Source offsets; the runner
+    fills in the 1-based positions as for an Edit."""
+
+    start: int
+    end: int
+    message: str = ""
+    line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column, "message": self.message}
+
+
+@dataclass(frozen=True)
 class Hit:
     """What a rule yields: a source range and a message. The runner adds the
     rule id, the configured severity and the line/column positions."""
@@ -91,6 +110,7 @@ class Hit:
     severity: Severity | None = None
     properties: tuple[tuple[str, str], ...] = ()
     fixes: tuple[Fix, ...] = ()
+    related: tuple[Location, ...] = ()  # the other occurrences, when one finding stands for several
 
 
 @dataclass(frozen=True, order=True)
@@ -115,9 +135,12 @@ class Finding:
     # Extra facts, such as the LanguageTool rule behind the finding.
     properties: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     fixes: tuple[Fix, ...] = field(default=(), compare=False, repr=False)
+    related: tuple[Location, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict:
         extra = {"properties": dict(self.properties)} if self.properties else {}
+        if self.related:
+            extra["related"] = [location.to_dict() for location in self.related]
         return {
             "path": self.path,
             "rule": self.rule_id,

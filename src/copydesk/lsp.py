@@ -169,7 +169,7 @@ class CopydeskServer(LanguageServer):
         if document.version != version or document.source != text:
             return None  # edited meanwhile: a newer lint is on its way
         positions = Positions(text, document.position_codec.client_num_units)
-        linted = Linted(version, text, positions, findings, [diagnostic(f, positions) for f in findings])
+        linted = Linted(version, text, positions, findings, [diagnostic(f, positions, uri) for f in findings])
         self.linted[uri] = linted
         return linted
 
@@ -219,16 +219,21 @@ class CopydeskServer(LanguageServer):
         return actions
 
 
-def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
+def diagnostic(finding: Finding, positions: Positions, uri: str) -> types.Diagnostic:
     message = finding.message
     if finding.suggestion and not finding.fixes:
         message += f" (suggestion: {finding.suggestion})"
+    # The other occurrences of one inconsistency reported once (mixed apostrophes).
+    related = [types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=positions.range(location.start, location.end)),
+        message=location.message or finding.message) for location in finding.related]
     return types.Diagnostic(
         range=positions.range(finding.offset, finding.end_offset),
         message=message,
         severity=SEVERITIES[finding.severity],
         code=finding.rule_id,
         source=SOURCE,
+        related_information=related or None,
     )
 
 

@@ -181,6 +181,22 @@ def matches(rule_id: str, pattern: str) -> bool:
     return rule_id == pattern or rule_id.startswith(pattern + ".") or fnmatch.fnmatchcase(rule_id, pattern)
 
 
+def suppressed(rule_id: str, line: int, directives: Iterable) -> bool:
+    """Whether inline comments (document.Directive) switch ``rule_id`` off on
+    ``line``: applied in source order, later ones override earlier ones."""
+    off = False
+    for directive in directives:
+        names_rule = not directive.targets or any(matches(rule_id, t) for t in directive.targets)
+        if not names_rule:
+            continue
+        if directive.action == "disable-next-line":
+            if line == directive.line + 1:
+                return True
+        elif directive.line <= line:
+            off = directive.action == "disable"
+    return off
+
+
 @lru_cache(maxsize=None)
 def wordlist(name: str) -> frozenset[str]:
     """A word list from ``rules/wordlists/NAME.txt``: one entry a line, # comments."""

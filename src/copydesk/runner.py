@@ -18,11 +18,11 @@ from pathlib import Path
 
 from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
-from copydesk.finding import Finding, Hit, Severity
+from copydesk.finding import Finding, Hit, Location, Severity
 from copydesk.fixes import locate_fixes
 from copydesk.languagetool import EngineError
 from copydesk.parse import format_for, parse
-from copydesk.rules import RuleContext, all_rules, implementation, matches
+from copydesk.rules import RuleContext, all_rules, implementation, suppressed
 from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Selection, Source, SourceError, discover, read_source
 
 PARALLEL_THRESHOLD = 16  # below this, starting worker processes costs more than it saves
@@ -173,22 +173,20 @@ def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Findin
         line_text=doc.line_text(line),
         properties=hit.properties,
         fixes=locate_fixes(doc, hit.fixes),
+        related=tuple(_located_related(doc, location) for location in hit.related),
     )
 
 
+def _located_related(doc: Document, location: Location) -> Location:
+    start = min(max(location.start, 0), len(doc.source))
+    end = min(max(location.end, start), len(doc.source))
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return replace(location, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+
+
 def _suppressed(finding: Finding, directives: list[Directive]) -> bool:
-    """Apply inline comments in source order: later ones override earlier ones."""
-    suppressed = False
-    for directive in directives:
-        names_rule = not directive.targets or any(matches(finding.rule_id, t) for t in directive.targets)
-        if not names_rule:
-            continue
-        if directive.action == "disable-next-line":
-            if finding.line == directive.line + 1:
-                return True
-        elif directive.line <= finding.line:
-            suppressed = directive.action == "disable"
-    return suppressed
+    return suppressed(finding.rule_id, finding.line, directives)
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: Config | None = None,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from copydesk.document import Block, Document
-from copydesk.finding import Applicability, Edit, Fix, Hit
-from copydesk.rules import RuleContext, check
+from copydesk.finding import Applicability, Edit, Fix, Hit, Location
+from copydesk.rules import RuleContext, check, suppressed
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 _DOUBLE_QUOTE = re.compile(r"[\"“”]")
@@ -20,6 +20,7 @@ _ENUMERATOR = re.compile(r"(?:^|\s)\(?\w{1,2}$")  # "a)" or "1)" in a list writt
 _SMILEY = re.compile(r"[:;=]-?$")
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSERS = {v: k for k, v in BRACKETS.items()}
+_CURRENCY = "$£€¥"
 DASHES = {"em-spaced": " — ", "em-closed": "—", "en-spaced": " – "}
 
 
@@ -61,43 +62,102 @@ def _majority_style(curly: int, straight: int, preferred: str) -> str | None:
     return "straight" if straight > curly else "curly"
 
 
-@check("typography.mixed-apostrophes")
-def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = list(_occurrences(doc, _APOSTROPHE))
-    curly = sum(1 for _, match, _ in marks if match.group() == "’")
-    straight = len(marks) - curly
-    style = _majority_style(curly, straight, context.options["style"])
-    if style is None:
-        return
-    wanted, unwanted = ("’", "'") if style == "curly" else ("'", "’")
-    counts = f"{curly} curly, {straight} straight"
-    for _, match, (start, end) in marks:
-        if match.group() == unwanted:
-            kind = "Straight" if unwanted == "'" else "Curly"
-            yield Hit(start, end, f"{kind} apostrophe in an article that uses {style} ones ({counts}); use {wanted}", wanted,
-                      fixes=_replace(start, end, wanted, f"Use the {style} apostrophe {wanted}"))
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _inconsistency(minority: list[tuple[int, int, str]], style: str, majority: int, noun: str,
+                   configured: bool) -> Hit:
+    """One finding for one inconsistency: anchored at the first occurrence of the
+    minority style, the others carried as related locations, and one fix that
+    converts them all (one decision for the editor, not one per mark).
+
+    ``minority`` holds (source start, source end, replacement) in source order.
+    """
+    (start, end, wanted), others = minority[0], minority[1:]
+    other_style = "straight" if style == "curly" else "curly"
+    found = _plural(len(minority), f"{other_style} {noun}")
+    if configured:
+        message = f"{found}; the house style is {style} ones"
+    else:
+        message = f"{found} in an article that uses {_plural(majority, style + ' one')}"
+    if len(minority) > 1:
+        message += f"; use {style} ones throughout (the fix changes all {len(minority)})"
+    else:
+        message += f"; use {wanted}"
+    edits = tuple(Edit(s, e, replacement) for s, e, replacement in minority)
+    related = tuple(Location(s, e, f"{other_style.capitalize()} {noun}; use {replacement}")
+                    for s, e, replacement in others)
+    fix = Fix(f"Use {style} {noun}s throughout" if others else f"Use the {style} {noun} {wanted}", edits,
+              Applicability.SAFE)
+    return Hit(start, end, message, wanted, fixes=(fix,), related=related)
+
+
+def _apostrophe_style(char: str) -> str:
+    return "curly" if char == "’" else "straight"
 
 
 def _quote_style(char: str) -> str:
     return "straight" if char in "\"'" else "curly"
 
 
+def _unsuppressed(doc: Document, context: RuleContext,
+                  marks: list[tuple[Block, re.Match, tuple[int, int]]]) -> list[tuple[Block, re.Match, tuple[int, int]]]:
+    """The marks on lines where inline comments leave this rule on. The rule
+    reports one finding for many marks, so a mark whose line is switched off
+    must leave the count and the fix here, not with the finding afterwards."""
+    if not doc.directives:
+        return marks
+    return [mark for mark in marks
+            if not suppressed(context.spec.id, doc.position(mark[2][0])[0], doc.directives)]
+
+
+def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
+                   style_of: Callable[[str], str]) -> list[tuple[Block, re.Match, tuple[int, int]]]:
+    """The marks the writer set. A block quotation reproduces someone else's
+    text (an e-mail, a forum post, a report) with the marks its author typed,
+    and an editor leaves them so: when every mark in the article's block
+    quotations is of one style, they are not counted. When the block
+    quotations mix both styles among themselves (statements from several
+    people pasted in, a curly quotation closed by a straight mark), the marks
+    were set in this article and are held to its style like the rest.
+    Code, markup and templates never reach the prose (see _verbatim)."""
+    quoted = {style_of(match.group()) for block, match, _ in marks if block.container == "quote"}
+    if len(quoted) == 2:
+        return marks
+    return [mark for mark in marks if mark[0].container != "quote"]
+
+
+@check("typography.mixed-apostrophes")
+def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE))), _apostrophe_style)
+    curly = sum(1 for _, match, _ in marks if match.group() == "’")
+    straight = len(marks) - curly
+    style = _majority_style(curly, straight, context.options["style"])
+    if style is None:
+        return
+    wanted, unwanted = ("’", "'") if style == "curly" else ("'", "’")
+    minority = [(start, end, wanted) for _, match, (start, end) in marks if match.group() == unwanted]
+    if minority:
+        majority = curly if style == "curly" else straight
+        yield _inconsistency(minority, style, majority, "apostrophe", context.options["style"] != "auto")
+
+
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE))
+    found = list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE))
+    marks = _writers_marks(_unsuppressed(doc, context, found), _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
     if style is None:
         return
-    counts = f"{curly} curly, {straight} straight"
-    for block, match, (start, end) in sorted(marks, key=lambda m: m[2]):
-        char = match.group()
-        if _quote_style(char) == style:
-            continue
-        wanted = _replacement_quote(block.text, match.start(), char, style)
-        yield Hit(start, end, f"{_quote_style(char).capitalize()} quotation mark in an article that uses {style} ones ({counts}); use {wanted}", wanted,
-                  fixes=_replace(start, end, wanted, f"Use the {style} quotation mark {wanted}"))
+    minority = [(start, end, _replacement_quote(block.text, match.start(), match.group(), style))
+                for block, match, (start, end) in sorted(marks, key=lambda m: m[2])
+                if _quote_style(match.group()) != style]
+    if minority:
+        majority = curly if style == "curly" else straight
+        yield _inconsistency(minority, style, majority, "quotation mark", context.options["style"] != "auto")
 
 
 def _replacement_quote(text: str, index: int, char: str, style: str) -> str:
@@ -124,6 +184,28 @@ def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
                   fixes=_replace(start, end, space, "Use one space"))
 
 
+def _starts_with_figure(text: str, index: int) -> bool:
+    """A digit at ``index``, perhaps after a currency sign ("$999")."""
+    if text[index:index + 1] in tuple(_CURRENCY):
+        index += 1
+    return text[index:index + 1].isdigit()
+
+
+LABEL_MAX_WORDS = 16  # a name-and-role label is a short line
+
+
+def _label_separator(doc: Document, context: RuleContext, block: Block) -> tuple[int, int] | None:
+    """The separator of a name-and-role label ("Cordelia Yu - Content Designer"), in block offsets."""
+    if block.word_count > LABEL_MAX_WORDS:
+        return None
+    from copydesk.families.headline.casing import analysis
+    from copydesk.families.headline.labels import name_and_role
+
+    stripped = len(block.text) - len(block.text.lstrip())
+    label = name_and_role(block.text, analysis(doc, context).evidence)
+    return (label.separator[0] + stripped, label.separator[1] + stripped) if label else None
+
+
 @check("typography.hyphen-as-dash")
 def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     uses_typography = any(_TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
@@ -133,8 +215,10 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block, match, (start, end) in _occurrences(doc, _SPACED_HYPHEN):
         text = block.text
         before, after = text[match.start() - 1], text[match.end()]
-        if before.isdigit() and after.isdigit():
-            continue  # "5 - 3": a score or a sum, not a dash
+        if before.isdigit() and _starts_with_figure(text, match.end()):
+            continue  # "5 - 3", "$500 - $999": a score, a sum or a range, not a dash
+        if _label_separator(doc, context, block) == match.span():
+            continue  # "Name - role": the label's separator is a house choice, not a dash in a sentence
         found = match.group().strip()
         what = "A spaced hyphen" if found == "-" else "A double hyphen"
         # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.

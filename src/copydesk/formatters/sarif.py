@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from copydesk import __version__
-from copydesk.finding import Finding, Fix
+from copydesk.finding import Finding, Fix, Location
 from copydesk.rules import RuleSpec, all_rules
 from copydesk.runner import RunResult
 
@@ -134,9 +134,27 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"primaryLocationLineHash": fingerprint},
     }
+    if finding.related:
+        result["relatedLocations"] = [_related(finding.path, index, location)
+                                      for index, location in enumerate(finding.related, start=1)]
     if finding.fixes:
         result["fixes"] = [_fix(finding.path, fix) for fix in finding.fixes]
     return result
+
+
+def _related(path: str, index: int, location: Location) -> dict:
+    """Another occurrence of the same inconsistency, reported with the first."""
+    related = {
+        "id": index,
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(path)},
+            "region": {"startLine": location.line, "startColumn": location.column,
+                       "endLine": location.end_line, "endColumn": location.end_column},
+        },
+    }
+    if location.message:
+        related["message"] = {"text": location.message}
+    return related
 
 
 def _fix(path: str, fix: Fix) -> dict:

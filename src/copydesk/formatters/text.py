@@ -35,16 +35,22 @@ def format_text(result: RunResult, color: bool = False, **_) -> str:
 
 
 CONTEXT = 20  # characters of the line shown on each side of an edit
+SHOWN_EDITS = 5  # a fix that converts every mark of an article shows the first few, then a count
 
 
 def fix_lines(finding: Finding) -> list[str]:
-    """Each fix as its title, then every edit as a small before/after of its line."""
+    """Each fix as its title, then its first edits as a small before/after of their line."""
     lines = []
     for fix in finding.fixes:
         lines.append(f"    fix ({fix.applicability}): {printable(fix.title)}")
-        for edit in fix.edits:
+        for edit in fix.edits[:SHOWN_EDITS]:
             before, after = map(printable, _before_after(finding, edit))
             lines += [f"      {edit.line}:{edit.column}  - {before}", f"      {' ' * len(f'{edit.line}:{edit.column}')}  + {after}"]
+        hidden = fix.edits[SHOWN_EDITS:]
+        if hidden:
+            where = ", ".join(f"{edit.line}:{edit.column}" for edit in hidden[:SHOWN_EDITS])
+            more = ", …" if len(hidden) > SHOWN_EDITS else ""
+            lines.append(f"      … and {len(hidden)} more edit{'s' if len(hidden) > 1 else ''} ({where}{more})")
     return lines
 
 

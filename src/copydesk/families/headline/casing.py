@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from copydesk.document import Block, Document
 from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
+from copydesk.families.headline.labels import name_and_role
 from copydesk.families.headline.tables import (
     AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
     PARTICIPIAL_PREPOSITIONS, PREFIXES, STYLES, SUFFIXES,
@@ -229,9 +230,19 @@ class HeadlineStyle:
         self.house = context.house.get("headline-case", "auto")
         self._memo: dict[str, str] = {}
         self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
+        self._labels: dict[int, bool] = {}  # whether each subhead is a name-and-role label, by block
 
     def violations(self, block: Block, style: str) -> list[Violation]:
+        if self.is_label(block):
+            return []  # "Jia Gu, Product Designer": a label, capitalized as the house likes, in no case style
         return violations(block.text, style, self.evidence)
+
+    def is_label(self, block: Block) -> bool:
+        """A subhead that names people and their role or team (labels.py)."""
+        key = id(block)
+        if key not in self._labels:
+            self._labels[key] = block.kind == "subhead" and name_and_role(block.text, self.evidence) is not None
+        return self._labels[key]
 
     def count(self, block: Block, style: str) -> int:
         return len(self.violations(block, style))

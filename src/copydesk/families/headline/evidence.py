@@ -35,7 +35,9 @@ def english_words() -> frozenset[str]:
     return cmu_words()
 
 
-def _easy_words() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The commonest English words (textstat's easy-word list)."""
     from copydesk.readability import textstat
 
     textstat()  # loads textstat the offline way
@@ -76,7 +78,7 @@ def body_words(doc: Document) -> BodyWords:
                             mid_sentence.add(part)
                     else:
                         lower.add(part)
-    easy = _easy_words()
+    easy = easy_words()
     # Capitalized every time counts only for unfamiliar words: "The" opens sentences, "Japan's" may too.
     proper = mid_sentence | {w for w in capitalized if w.lower() not in lower and w.lower() not in easy}
     return BodyWords(frozenset(proper), frozenset(lower), frozenset(capitalized))

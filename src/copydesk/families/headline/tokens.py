@@ -21,6 +21,8 @@ _LEADING = OPENING_QUOTES + "([{*_¿¡"
 _TRAILING = CLOSING_QUOTES + ")]}*_,;:.!?…"
 _DASHES = ("—", "–")
 _STANDALONE_BREAKS = ("-", "—", "–", "|", "--")
+# A list number or letter opening a heading: "2.", "(3)", "a)", "IV.", "Q2:", "A:".
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[IVXivx]{2,5}|Q\d{1,3})[.):]|\((?:\d{1,3}|[A-Za-z])\)")
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class _Reader:
         return self.words
 
     def token(self, raw: str, offset: int) -> None:
+        if not self.words and self.phrase_start == "start" and _ENUMERATOR.fullmatch(raw):
+            return  # "2. What components did you use?": a list number; the heading starts after it
         if raw in _STANDALONE_BREAKS:
             self._close_phrase("dash")
             return

@@ -164,3 +164,19 @@ def test_a_mark_on_a_line_switched_off_leaves_the_count_and_the_fix():
     assert [e.line for e in finding.fixes[0].edits] == [8, 8]
     assert _findings(text.replace("The team's plan is the agency's choice.\n", ""),
                      "typography.mixed-apostrophes") == []
+
+
+def test_a_straight_pair_inside_a_curly_quotation_is_balanced():
+    # 2015-10-15-best-practices-for-distributed-teams.md: a quoted message inside a quotation.
+    text = ("# Best practices for distributed teams\n\n"
+            "Kate puts it: “Because I'm remote, I send short updates to my teams (\"Hey, all — "
+            "I finished writing XYZ.\"), even when standups aren't required.”\n\n"
+            "She notes, “I value the ability to join project teams \"in person\" (via Hangouts).”\n")
+    assert _findings(text, "typography.unbalanced-quotes") == []
+
+
+def test_an_inner_quotation_left_open_is_reported_at_its_opening_mark():
+    text = "# Notes\n\nShe said, “They called it \"the plan and moved on.”\n"
+    (finding,) = _findings(text, "typography.unbalanced-quotes")
+    assert (finding.line, finding.column, finding.end_column) == (3, 27, 28)
+    assert finding.message == "Quotation mark opened but not closed in this paragraph"

@@ -233,41 +233,51 @@ def _following_block_opens_quote(doc: Document, block: Block) -> bool:
     return following.startswith(('"', "“"))
 
 
-def _unbalanced_quote(text: str) -> int | None:
-    """Index of a double quotation mark without a partner, or None.
+def _unbalanced_quote(text: str) -> tuple[int, str] | None:
+    """A double quotation mark without a partner, as (index, how), or None.
 
-    A quotation that runs over several paragraphs reopens each one without
-    closing the last; merged paragraphs show that as a new opening quote
-    after a sentence's end, which is not an error either.
+    ``how`` is "closed" (closed, never opened), "open" (opened and not closed
+    before another quotation of its style opens or an outer one closes) or
+    "open at end" (still open when the paragraph ends).
+
+    Quotations nest: a straight pair inside a curly one ("… (\"Hey, all\") …") is
+    balanced. A quotation that runs over several paragraphs reopens each one
+    without closing the last; merged paragraphs show that as a new opening
+    quote of the same style after a sentence's end, which is not an error either.
     """
-    open_at = None
+    open_quotes: list[tuple[str, int]] = []  # (style, index), innermost last
     for match in _DOUBLE_QUOTE.finditer(text):
         index, char = match.start(), match.group()
-        opening = char == "“" or (char == '"' and _is_opening(text, index))
-        if opening:
-            if open_at is not None and not _SENTENCE_END_BEFORE.search(text, 0, index):
-                return open_at
-            open_at = index
+        style = "straight" if char == '"' else "curly"
+        if char == "“" or (char == '"' and _is_opening(text, index)):
+            if open_quotes and open_quotes[-1][0] == style:
+                if not _SENTENCE_END_BEFORE.search(text[max(0, index - 64):index]):
+                    return open_quotes[-1][1], "open"
+                open_quotes.pop()
+            open_quotes.append((style, index))
+        elif not open_quotes:
+            return index, "closed"
+        elif open_quotes[-1][0] == style or all(open_style != style for open_style, _ in open_quotes):
+            # A curly quotation closed straight is a mixed-quotes finding, not an imbalance.
+            open_quotes.pop()
         else:
-            if open_at is None:
-                return index
-            open_at = None
-    return -1 - open_at if open_at is not None else None
+            return open_quotes[-1][1], "open"  # an inner quotation left open before the outer one closes
+    return (open_quotes[-1][1], "open at end") if open_quotes else None
 
 
 @check("typography.unbalanced-quotes")
 def unbalanced_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block in _prose_blocks(doc):
-        index = _unbalanced_quote(block.text)
-        if index is None:
+        unpaired = _unbalanced_quote(block.text)
+        if unpaired is None:
             continue
-        if index < 0:  # still open at the end of the paragraph
-            index = -1 - index
-            if _following_block_opens_quote(doc, block):
-                continue
-            message = "Quotation mark opened but not closed in this paragraph"
-        else:
+        index, how = unpaired
+        if how == "open at end" and _following_block_opens_quote(doc, block):
+            continue  # a quotation running on into the next paragraph
+        if how == "closed":
             message = "Quotation mark closed but never opened in this paragraph"
+        else:
+            message = "Quotation mark opened but not closed in this paragraph"
         span = _verbatim(doc, block, index, index + 1)
         if span:
             yield Hit(*span, message)

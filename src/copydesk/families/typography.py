@@ -206,6 +206,34 @@ def _label_separator(doc: Document, context: RuleContext, block: Block) -> tuple
     return (label.separator[0] + stripped, label.separator[1] + stripped) if label else None
 
 
+_TERM_MAX_WORDS = 6
+
+
+def _list_term_separators(block: Block) -> set[tuple[int, int]]:
+    """Spaced hyphens that set a list item's leading terms off from its description
+    ("14:54 - How HTTPS helps", "Mirage - OASIS market research tool", "Demo - Sprint 3 -
+    First wireframes"): a list convention a house may keep, not a dash inside a sentence.
+
+    A term is short, has no verb or pronoun of a clause and no sentence end, so
+    "- We shipped it - and then it broke" keeps its finding.
+    """
+    if block.container != "list":
+        return set()
+    from copydesk.families.headline.labels import is_sentence_word
+
+    separators: set[tuple[int, int]] = set()
+    term_start = 0
+    for match in _SPACED_HYPHEN.finditer(block.text):
+        words = block.text[term_start:match.start()].split()
+        if not 0 < len(words) <= _TERM_MAX_WORDS or any(is_sentence_word(word) for word in words):
+            break
+        if any(word.endswith((".", "?", "!", ";")) for word in words):
+            break
+        separators.add(match.span())
+        term_start = match.end()
+    return separators
+
+
 @check("typography.hyphen-as-dash")
 def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     uses_typography = any(_TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
@@ -217,8 +245,8 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
         before, after = text[match.start() - 1], text[match.end()]
         if before.isdigit() and _starts_with_figure(text, match.end()):
             continue  # "5 - 3", "$500 - $999": a score, a sum or a range, not a dash
-        if _label_separator(doc, context, block) == match.span():
-            continue  # "Name - role": the label's separator is a house choice, not a dash in a sentence
+        if _label_separator(doc, context, block) == match.span() or match.span() in _list_term_separators(block):
+            continue  # "Name - role", "Term - description": a label's separator is a house choice
         found = match.group().strip()
         what = "A spaced hyphen" if found == "-" else "A double hyphen"
         # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.

@@ -37,6 +37,11 @@ _SENTENCE_WORDS = FUNCTION_WORDS - AP_MINOR - CHICAGO_PREPOSITIONS
 MAX_ROLE_WORDS = 8
 
 
+def is_sentence_word(word: str) -> bool:
+    """A verb, pronoun or other function word that makes a run of words a clause, not a term."""
+    return word.lower().strip(".,;:!?\"'’“”()") in _SENTENCE_WORDS
+
+
 @dataclass(frozen=True)
 class Label:
     names: str

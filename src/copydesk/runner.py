@@ -177,18 +177,33 @@ def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Findin
 
 
 def _suppressed(finding: Finding, directives: list[Directive]) -> bool:
-    """Apply inline comments in source order: later ones override earlier ones."""
+    """Apply inline comments in source order: later ones override earlier ones.
+
+    copydesk's comments share one switch per rule; a Vale control comment
+    (``directive.key``) is its own switch, as in Vale, so the finding is
+    suppressed while any switch that names it is off."""
     suppressed = False
+    switches: dict[str, bool] = {}
+    where = (finding.line, finding.column)
     for directive in directives:
         names_rule = not directive.targets or any(matches(finding.rule_id, t) for t in directive.targets)
-        if not names_rule:
+        if not names_rule or (directive.matches and _matched_text(finding) not in directive.matches):
             continue
         if directive.action == "disable-next-line":
             if finding.line == directive.line + 1:
                 return True
-        elif directive.line <= finding.line:
-            suppressed = directive.action == "disable"
-    return suppressed
+        elif (directive.line, directive.column) <= where:
+            if directive.key:
+                switches[directive.key] = directive.action == "disable"
+            else:
+                suppressed = directive.action == "disable"
+    return suppressed or any(switches.values())
+
+
+def _matched_text(finding: Finding) -> str:
+    if finding.end_line != finding.line:
+        return ""
+    return finding.line_text[finding.column - 1 : finding.end_column - 1]
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: Config | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from copydesk.document import Directive, Document
@@ -29,14 +30,49 @@ def format_for(path: str) -> str:
     return "text"
 
 
-def parse_directives(comment: str, line: int) -> list[Directive]:
-    """Read the suppression directives in an HTML comment that starts on ``line``."""
+# Vale's own control comments, as Vale 3 reads them (the whole comment, trimmed):
+# ``vale off``/``vale on``, ``vale Style.Rule = NO|YES``, ``vale Style = NO|YES``
+# and ``vale Style.Rule["match", ...] = NO|YES``. They apply to the style rules only.
+_VALE_SWITCH = re.compile(r"vale (off|on)")
+_VALE_RULE = re.compile(r"vale ([^\[\]=]+?)(\[.+\])? = (YES|NO|on|off)")
+
+
+def parse_directives(comment: str, line: int, column: int = 0) -> list[Directive]:
+    """Read the suppression directives in an HTML comment that starts at ``line``
+    (and ``column``, 1-based, where the caller knows it)."""
     directives = []
     for match in _DIRECTIVE.finditer(comment):
         targets = tuple(t for t in re.split(r"[\s,]+", match.group(2).strip()) if t)
         comment_line = line + comment.count("\n", 0, match.start())
         directives.append(Directive(comment_line, match.group(1), targets))
+    vale = vale_directive(comment.removeprefix("<!--").removesuffix("-->"), line, column)
+    if vale:
+        directives.append(vale)
     return directives
+
+
+def vale_directive(text: str, line: int, column: int) -> Directive | None:
+    """A Vale control comment's directive: each switch (``off``, a style, a rule,
+    a rule's matches) is its own key, on until the same key is switched back."""
+    text = text.strip()
+    switch = _VALE_SWITCH.fullmatch(text)
+    if switch:
+        action = "disable" if switch.group(1) == "off" else "enable"
+        return Directive(line, action, ("style",), column=column, key="off")
+    rule = _VALE_RULE.fullmatch(text)
+    if not rule:
+        return None
+    name, matches, setting = rule.group(1).strip(), rule.group(2), rule.group(3)
+    words: tuple[str, ...] = ()
+    if matches:
+        if "." not in name:
+            return None  # Vale reads a match list on a rule only
+        try:
+            words = tuple(str(w) for w in json.loads(matches))
+        except ValueError:
+            return None
+    action = "disable" if setting in ("NO", "off") else "enable"
+    return Directive(line, action, ("style." + name,), column=column, key=name + (matches or ""), matches=words)
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")

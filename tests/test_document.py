@@ -232,3 +232,25 @@ def test_raw_html_findings_of_every_family_are_exact():
 def test_template_tag_tail_in_raw_html_is_markup():
     doc = parse('<div>\n{% image "a.png" %} width="600px" alt> Caption "here".\n</div>\n', "a.md")
     assert [b.text for b in doc.blocks] == ['Caption "here".']
+
+
+def test_markup_in_a_description_field_is_not_prose():
+    source = ('---\ntitle: T\nexcerpt: We launched <a href="https://x.test/a">a *new* tool</a>, '
+              'see [the post](https://x.test/b) and `code`.\n---\n\nBody.\n')
+    doc = parse(source, "a.md")
+    field = next(b for b in doc.blocks if b.container == "front-matter")
+    assert field.text == "We launched a new tool, see the post and code."
+    assert located(doc, field, "tool") == (3, 57)
+    assert located(doc, field, "the post") == (3, 72)
+
+
+def test_an_output_tag_between_html_lines_keeps_the_html_block():
+    # The tag renders markup (a photo) on its line: the page has no blank line there,
+    # so the indented <blockquote> is still HTML, not an indented code block.
+    source = '<div class="pquote">\n\t{{ "kate" | team_photo }}\n\t<blockquote>\n\t\t“I joined in 2015.”\n\t</blockquote>\n</div>\n'
+    doc = parse(source, "a.md")
+    assert [(b.container, b.text) for b in doc.blocks] == [("quote", "“I joined in 2015.”")]
+    assert located(doc, doc.blocks[0], "joined") == (4, 6)
+    # A tag that renders nothing, alone on its line, is still a paragraph break.
+    doc = parse("One line.\n{% if x %}\nTwo line.\n", "a.md")
+    assert [b.text for b in doc.blocks] == ["One line.", "Two line."]

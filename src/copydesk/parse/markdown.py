@@ -344,7 +344,7 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
         title = headline_block(source, front, fields)
         if title:
             doc.blocks.append(title)
-        doc.blocks.extend(description_blocks(source, front, fields))
+        doc.blocks.extend(_field_blocks(source, front, fields))
         text = blank(source, front.start, front.end)
     masked = mask(text, mdx=is_mdx(path))
     lines = _SourceLines(masked.text)
@@ -356,6 +356,20 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
     doc.blocks.sort(key=lambda block: block.source_start)  # footnotes and captions into reading order
     doc.directives.sort(key=lambda directive: (directive.line, directive.column))
     return doc
+
+
+def _field_blocks(source: str, front, fields: FrontMatterFields) -> list[Block]:
+    """The description fields, read as the Markdown a site renders them with
+    (``markdownify``): a link, inline HTML or a template tag in a teaser is
+    markup there too. Each field's text is parsed alone and its blocks' offsets
+    go through the field's own source map."""
+    blocks = []
+    for field in description_blocks(source, front, fields):
+        for inner in parse_markdown(field.text, "<front-matter>").blocks:
+            starts = SourceMap.of(field.starts[i] for i in inner.starts)
+            ends = SourceMap.of(field.ends[i - 1] for i in inner.ends)
+            blocks.append(Block("paragraph", inner.text, starts, ends, container=field.container))
+    return blocks
 
 
 def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:

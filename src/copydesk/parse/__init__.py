@@ -33,8 +33,7 @@ def format_for(path: str) -> str:
 # Vale's own control comments, as Vale 3 reads them (the whole comment, trimmed):
 # ``vale off``/``vale on``, ``vale Style.Rule = NO|YES``, ``vale Style = NO|YES``
 # and ``vale Style.Rule["match", ...] = NO|YES``. They apply to the style rules only.
-_VALE_SWITCH = re.compile(r"vale (off|on)")
-_VALE_RULE = re.compile(r"vale ([^\[\]=]+?)(\[.+\])? = (YES|NO|on|off)")
+_VALE_SETTINGS = ("YES", "NO", "on", "off")
 
 
 def parse_directives(comment: str, line: int, column: int = 0) -> list[Directive]:
@@ -55,24 +54,27 @@ def vale_directive(text: str, line: int, column: int) -> Directive | None:
     """A Vale control comment's directive: each switch (``off``, a style, a rule,
     a rule's matches) is its own key, on until the same key is switched back."""
     text = text.strip()
-    switch = _VALE_SWITCH.fullmatch(text)
-    if switch:
-        action = "disable" if switch.group(1) == "off" else "enable"
+    if text in ("vale off", "vale on"):
+        action = "disable" if text == "vale off" else "enable"
         return Directive(line, action, ("style",), column=column, key="off")
-    rule = _VALE_RULE.fullmatch(text)
-    if not rule:
+    # Split by hand (no pattern that could backtrack): "vale NAME[MATCHES] = SETTING".
+    head, equals, setting = text.rpartition(" = ")
+    if not equals or not head.startswith("vale ") or setting not in _VALE_SETTINGS:
         return None
-    name, matches, setting = rule.group(1).strip(), rule.group(2), rule.group(3)
+    name, bracket, matches = head[5:].partition("[")
+    name = name.strip()
+    if not name or " " in name or "=" in name:
+        return None
     words: tuple[str, ...] = ()
-    if matches:
-        if "." not in name:
+    if bracket:
+        if "." not in name or setting not in ("YES", "NO") or not matches.endswith("]"):
             return None  # Vale reads a match list on a rule only
         try:
-            words = tuple(str(w) for w in json.loads(matches))
+            words = tuple(str(w) for w in json.loads("[" + matches))
         except ValueError:
             return None
     action = "disable" if setting in ("NO", "off") else "enable"
-    return Directive(line, action, ("style." + name,), column=column, key=name + (matches or ""), matches=words)
+    return Directive(line, action, ("style." + name,), column=column, key=name + bracket + matches, matches=words)
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")

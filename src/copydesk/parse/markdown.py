@@ -40,7 +40,6 @@ IMAGE_PLACEHOLDER = "image"
 _ATX_PREFIX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]*")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _MASK_RUN = re.compile(f"{DROP}+|{VALUE}+")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]")
 
 
@@ -297,6 +296,17 @@ def _split_urls(content: str, start: int, end: int):
         yield (position, end, None)
 
 
+def _comments(content: str):
+    """(index, comment) of each closed HTML comment, scanning forward only."""
+    position = content.find("<!--")
+    while position != -1:
+        end = content.find("-->", position + 4)
+        if end == -1:
+            return
+        yield position, content[position : end + 3]
+        position = content.find("<!--", end + 3)
+
+
 def _build_block(kind: str, content: str, children, positions: list[int], comments: list | None = None,
                  **extra) -> Block | None:
     found: list = []
@@ -304,7 +314,7 @@ def _build_block(kind: str, content: str, children, positions: list[int], commen
         pieces = _inline_pieces(content, children, found)
     except AlignmentError:
         pieces = [(0, len(content), None)]  # lint the raw text: positions stay exact
-        found = [(m.start(), m.group()) for m in _COMMENT.finditer(content)]
+        found = list(_comments(content))
     if comments is not None:
         comments.extend((positions[index], text) for index, text in found)
     builder = ProseBuilder()

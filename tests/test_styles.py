@@ -468,7 +468,8 @@ def test_token_and_block_ignores_are_not_prose_to_the_styles(tmp_path):
     (tmp_path / ".vale.ini").write_text(
         "StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n"
         "TokenIgnores = (\\{\\{< [^>]+ >\\}\\}), (:[a-z]+:)\n"
-        "BlockIgnores = (?s)(\\{% raw %\\}.*?\\{% endraw %\\})\n", encoding="utf-8")
+        "BlockIgnores = (?s)(\\{% raw %\\}.*?\\{% endraw %\\})\n"
+        "IgnoredScopes = code, tt\nSkippedScopes = script, pre\n", encoding="utf-8")  # accepted, not applied
     styles = read_vale_ini(tmp_path / ".vale.ini")
     text = ("# Title\n\nSee {{< ref synergy >}} and :synergy: now; synergy counts.\n\n"
             "{% raw %}\nVery much synergy\n{% endraw %}\n\nReally.\n")

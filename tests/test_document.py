@@ -57,7 +57,10 @@ def test_markdown_blocks_and_kinds():
     assert ("paragraph", "A quote with bold words\nlazy continuation here") in kinds
     assert ("paragraph", "item one here") in kinds
     assert ("table-cell", "code ok") in kinds
-    assert not any("code \"block\"" in text or "raw html" in text for _, text in kinds)
+    assert not any("code \"block\"" in text for _, text in kinds)
+    # A raw HTML block's text is the author's prose, read as HTML (its tags are not).
+    assert ("paragraph", "raw html block") in kinds
+    assert located(doc, block_with(doc, "raw html"), "html") == (24, 10)
     assert doc.metadata["date"].isoformat() == "2024-04-28"
 
 
@@ -148,7 +151,107 @@ def test_tabs_count_as_one_column():
 
 
 def test_front_matter_is_not_prose():
-    doc = parse("---\ntitle: Plain  title\nsummary: Not  prose\n---\n\nBody.\n", "a.md")
+    doc = parse("---\ntitle: Plain  title\nlayout: Not  prose\nimage: /img/a  b.png\n---\n\nBody.\n", "a.md")
     assert [b.text for b in doc.blocks] == ["Plain  title", "Body."]
     findings = lint_text(doc.source, path="a.md")
     assert [(f.line, f.column) for f in findings] == [(2, 13)]
+
+
+def test_description_fields_are_prose_at_their_source_positions():
+    source = ('---\ntitle: A title\nlayout: post  page\nsummary: \'It\'\'s  short\'\n'
+              'excerpt: "One line\n  and  the next"\ndescription: |\n  A block  scalar\n---\n\nBody.\n')
+    doc = parse(source, "a.md")
+    fields = [b for b in doc.blocks if b.container == "front-matter"]
+    # The block scalar is skipped (no exact map); layout is data.
+    assert [b.text for b in fields] == ["It's  short", "One line and  the next"]
+    assert located(doc, fields[0], "short") == (4, 18)
+    assert located(doc, fields[1], "the next") == (6, 8)
+    folded = fields[1].text.index(" and")
+    assert fields[1].source_range(folded, folded + 1) == (source.index("line\n") + 4, source.index("and"))
+    findings = lint_text(source, path="a.md")
+    assert sorted((f.line, f.column, f.rule_id) for f in findings if f.rule_id == "typography.double-space") == [
+        (4, 16, "typography.double-space"), (6, 6, "typography.double-space")]
+
+
+RAW_HTML = """# Title
+
+<p>An author's <em>own</em> paragraph &amp; more
+on two lines.</p>
+
+<blockquote class="twitter-tweet"><p lang="en">A tweet here.</p>&mdash; 18F (@18F) <a href="https://x.test/1">May 5, 2016</a></blockquote>
+
+<div class="note">
+<script>var a = "not prose";</script><style>p { color: red }</style>
+<pre>code sample</pre><svg><text>chart label</text></svg><!-- a comment, not prose -->
+Text in a div with <code>f()</code> inside.
+</div>
+
+> <p>Quoted in Markdown.</p>
+
+- item
+  <p>Nested in a list.</p>
+"""
+
+
+def test_raw_html_blocks_are_prose_at_their_source_positions():
+    doc = parse(RAW_HTML, "a.md")
+    blocks = [(b.kind, b.container, b.text) for b in doc.blocks]
+    assert blocks == [
+        ("headline", "", "Title"),
+        ("paragraph", "", "An author's own paragraph & more on two lines."),
+        ("paragraph", "quote", "A tweet here."),  # an embedded tweet is a quotation
+        ("paragraph", "quote", "— 18F (@18F) May 5, 2016"),
+        ("paragraph", "", "Text in a div with code inside."),
+        ("paragraph", "quote", "Quoted in Markdown."),
+        ("paragraph", "list", "item"),
+        ("paragraph", "list", "Nested in a list."),
+    ]
+    assert located(doc, block_with(doc, "author"), "own") == (3, 20)
+    assert located(doc, block_with(doc, "author"), "paragraph") == (3, 29)
+    assert located(doc, block_with(doc, "author"), "lines.") == (4, 8)
+    assert located(doc, block_with(doc, "tweet"), "tweet here.") == (6, 50)
+    assert located(doc, block_with(doc, "18F (@"), "May 5, 2016") == (6, 111)
+    assert located(doc, block_with(doc, "in a div"), "inside.") == (11, 37)
+    assert located(doc, block_with(doc, "Quoted"), "Markdown.") == (14, 16)  # the "> " prefix is not a column
+    assert located(doc, block_with(doc, "Nested"), "list.") == (17, 18)
+    # The entity reads as "&" and "—" but stands for its whole reference in the source.
+    author = block_with(doc, "author")
+    amp = author.text.index("&")
+    assert RAW_HTML[slice(*author.source_range(amp, amp + 1))] == "&amp;"
+
+
+def test_raw_html_findings_of_every_family_are_exact():
+    # Whitespace runs read as one space, as a browser shows them: no double space here.
+    source = '# Title\n\n<div>\n<p>Plans  <b>changed</b> - again, and it\'s a "test" of “quotes”.</p>\n</div>\n'
+    findings = lint_text(source, path="a.md")
+    assert [(f.rule_id, f.line, f.column, f.end_column) for f in findings] == [
+        ("typography.hyphen-as-dash", 4, 25, 28), ("typography.mixed-quotes", 4, 46, 47)]
+    (quotes,) = [f for f in findings if f.rule_id == "typography.mixed-quotes"]
+    assert [(r.line, r.column, r.end_column) for r in quotes.related] == [(4, 51, 52)]
+
+
+def test_template_tag_tail_in_raw_html_is_markup():
+    doc = parse('<div>\n{% image "a.png" %} width="600px" alt> Caption "here".\n</div>\n', "a.md")
+    assert [b.text for b in doc.blocks] == ['Caption "here".']
+
+
+def test_markup_in_a_description_field_is_not_prose():
+    source = ('---\ntitle: T\nexcerpt: We launched <a href="https://x.test/a">a *new* tool</a>, '
+              'see [the post](https://x.test/b) and `code`.\n---\n\nBody.\n')
+    doc = parse(source, "a.md")
+    field = next(b for b in doc.blocks if b.container == "front-matter")
+    assert field.text == "We launched a new tool, see the post and code."
+    assert located(doc, field, "tool") == (3, 57)
+    assert located(doc, field, "the post") == (3, 72)
+
+
+def test_an_output_tag_between_html_lines_keeps_the_html_block():
+    # The tag renders markup (a photo) on its line: the page has no blank line there,
+    # so the indented <blockquote> is still HTML, not an indented code block.
+    source = '<div class="pquote">\n\t{{ "kate" | team_photo }}\n\t<blockquote>\n\t\t“I joined in 2015.”\n\t</blockquote>\n</div>\n'
+    doc = parse(source, "a.md")
+    assert [(b.container, b.text) for b in doc.blocks] == [("quote", "“I joined in 2015.”")]
+    assert located(doc, doc.blocks[0], "joined") == (4, 6)
+    # A tag that renders nothing, alone on its line, is still a paragraph break.
+    doc = parse("One line.\n{% if x %}\nTwo line.\n", "a.md")
+    assert [b.text for b in doc.blocks] == ["One line.", "Two line."]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk.parse import parse
-from copydesk.parse.render import in_markup, rendered_words
+from copydesk.parse.render import in_markup, rendered_words, shown_front_matter
 from copydesk.runner import LintOptions, lint_paths
 from conftest import BLOG_18F, require_corpus
 
@@ -38,7 +38,7 @@ def test_no_finding_lies_in_markup(blog_run):
             with open(finding.path, encoding="utf-8") as handle:
                 source = handle.read()
             doc = parse(source, finding.path)
-            documents[finding.path] = (doc, rendered_words(source, finding.path, doc.metadata.get("headline", "")))
+            documents[finding.path] = (doc, rendered_words(source, finding.path, shown_front_matter(doc)))
         doc, rendered = documents[finding.path]
         if in_markup(doc, finding.offset, finding.end_offset, rendered):
             in_markup_findings.append(f"{finding.path}:{finding.line}:{finding.column} {finding.rule_id}")

@@ -415,3 +415,75 @@ def test_cli_names_skipped_rules_from_the_config_next_to_the_articles(tmp_path, 
     assert result.exit_code == 1
     assert result.stderr.count("Tagger.Adverbs (sequence: needs a part-of-speech tagger)") == 1
     assert "style.House.Warn" in result.stdout
+
+
+# --- Vale's control comments, TokenIgnores and BlockIgnores ----------------------------------
+
+def ban(tmp_path: Path) -> Path:
+    return style(tmp_path, "House", {
+        "Banned": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\nignorecase: true\ntokens: [synergy]\n",
+        "Weak": "extends: existence\nmessage: \"Weak '%s'.\"\nlevel: warning\nignorecase: true\ntokens: [very, really]\n"})
+
+
+def test_vale_off_and_on_comments_switch_the_styles_between_them(tmp_path):
+    text = ("# Title\n\nSynergy one.\n\n<!-- vale off -->\n\nSynergy two, very.\n\n<!-- vale on -->\n\n"
+            "Synergy three.\n")
+    found = lint(text, ban(tmp_path), "a.md")
+    assert spans(found) == [("style.House.Banned", 3, 1, 3, 8), ("style.House.Banned", 11, 1, 11, 8)]
+
+
+def test_vale_rule_and_style_comments_are_separate_switches(tmp_path):
+    text = ("# Title\n\n<!-- vale House.Banned = NO -->\n\nSynergy, very.\n\n<!-- vale on -->\n\nSynergy, really.\n\n"
+            "<!-- vale House.Banned = YES -->\n<!-- vale House = NO -->\n\nSynergy, very.\n\n<!-- vale House = YES -->\n\n"
+            "Synergy, really.\n")
+    found = lint(text, ban(tmp_path), "a.md")
+    # `vale on` does not undo `House.Banned = NO` (as in Vale); `House = NO` silences the whole style.
+    assert spans(found) == [("style.House.Weak", 5, 10, 5, 14), ("style.House.Weak", 9, 10, 9, 16),
+                            ("style.House.Banned", 18, 1, 18, 8), ("style.House.Weak", 18, 10, 18, 16)]
+
+
+def test_vale_comment_inside_a_paragraph_starts_where_it_stands(tmp_path):
+    text = "# Title\n\nSynergy first <!-- vale House.Banned[\"synergy\"] = NO --> then synergy, very.\n"
+    found = lint(text, ban(tmp_path), "a.md")
+    assert spans(found) == [("style.House.Banned", 3, 1, 3, 8), ("style.House.Weak", 3, 72, 3, 76)]
+
+
+def test_vale_comments_leave_copydesk_rules_and_share_copydesk_comments(tmp_path):
+    text = "# Title\n\n<!-- vale off -->\n\nSynergy  here.\n\n<!-- copydesk-disable-next-line style.House -->\nSynergy again.\n"
+    styles = house_styles((ban(tmp_path),))
+    found = lint_text(text, "a.md", config=Config(select=("style", "typography.double-space"), styles=styles))
+    assert spans(found) == [("typography.double-space", 5, 8, 5, 10)]
+
+
+def test_vale_comments_in_an_html_file(tmp_path):
+    text = ("<html><body><article><h1>Title</h1><p>Synergy one.</p>\n<!-- vale House.Banned = NO -->\n"
+            "<p>Synergy two, very.</p></article></body></html>\n")
+    found = lint(text, ban(tmp_path), "a.html")
+    assert spans(found) == [("style.House.Banned", 1, 39, 1, 46), ("style.House.Weak", 3, 17, 3, 21)]
+
+
+def test_token_and_block_ignores_are_not_prose_to_the_styles(tmp_path):
+    (tmp_path / "styles").mkdir()
+    ban(tmp_path / "styles")
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n"
+        "TokenIgnores = (\\{\\{< [^>]+ >\\}\\}), (:[a-z]+:)\n"
+        "BlockIgnores = (?s)(\\{% raw %\\}.*?\\{% endraw %\\})\n"
+        "IgnoredScopes = code, tt\nSkippedScopes = script, pre\n", encoding="utf-8")  # accepted, not applied
+    styles = read_vale_ini(tmp_path / ".vale.ini")
+    text = ("# Title\n\nSee {{< ref synergy >}} and :synergy: now; synergy counts.\n\n"
+            "{% raw %}\nVery much synergy\n{% endraw %}\n\nReally.\n")
+    found = lint_text(text, "a.md", config=Config(select=("style",), styles=styles))
+    assert spans(found) == [("style.House.Banned", 3, 44, 3, 51), ("style.House.Weak", 9, 1, 9, 7)]
+    # Only the files the section names: a .txt file has no ignores (and no styles).
+    assert lint_text(text, "a.txt", config=Config(select=("style",), styles=styles)) == []
+
+
+def test_raw_html_and_front_matter_prose_reach_the_styles_at_exact_positions(tmp_path):
+    text = ('---\ntitle: "Title"\nexcerpt: "We value synergy."\nimage: /img/synergy.png\n---\n\n'
+            '<p>Our <em>synergy</em> is\nvery real.</p>\n\n'
+            '<blockquote class="twitter-tweet"><p>Synergy!</p>&mdash; A (@a)</blockquote>\n\n'
+            '<script>var synergy = 1;</script>\n')
+    found = lint(text, ban(tmp_path), "a.md")
+    assert spans(found) == [("style.House.Banned", 3, 20, 3, 27), ("style.House.Banned", 7, 12, 7, 19),
+                            ("style.House.Weak", 8, 1, 8, 5), ("style.House.Banned", 10, 38, 10, 45)]

@@ -92,6 +92,77 @@ def test_same_alerts_as_vale_on_plain_text(tmp_path):
     assert _copydesk_alerts(ini, article) == theirs
 
 
+HTML_AND_FRONT_MATTER = """\
+---
+title: "Budget talks resume"
+excerpt: "We are going to utilize the new process in order to finish."
+layout: post
+---
+
+<p>The plan was approved by the council, which is <em>very</em> unusual.</p>
+
+<blockquote class="twitter-tweet"><p>In my opinion, the budget is basically fine.</p>&mdash; A member (@member)</blockquote>
+
+<div class="note">
+It is obviously a plan that was approved in order to finish.
+</div>
+
+<!-- vale off -->
+
+It is not clear whether the mayor will sign it, which is very unusual.
+
+<!-- vale on -->
+<!-- vale Microsoft.Adverbs = NO -->
+
+There is a lot of work ahead, and it's basically impossible to say when it ends.
+
+<!-- vale Microsoft.Adverbs = YES -->
+
+The budget is basically fine.
+"""
+
+
+def test_same_alerts_as_vale_in_raw_html_front_matter_and_under_control_comments(tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text(HTML_AND_FRONT_MATTER, encoding="utf-8")
+    ini = _ini(tmp_path)
+    theirs = _vale_alerts(ini, article)
+    assert len(theirs) == 30
+    assert ("article.md", 3, 27, "style.write-good.TooWordy") in theirs  # "utilize" in the excerpt
+    assert ("article.md", 9, 38, "style.write-good.TooWordy") in theirs  # "In my opinion" in the tweet
+    assert _copydesk_alerts(ini, article) == theirs
+
+
+IGNORES = """\
+# Budget talks resume
+
+The :very_obviously_bad: plan was basically approved by [[the very big council]] today.
+
+<!-- raw -->
+It is obviously a plan that was approved in order to finish.
+<!-- endraw -->
+
+There is a lot of work ahead, and it's very hard.
+"""
+
+
+def test_same_alerts_as_vale_with_token_and_block_ignores(tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text(IGNORES, encoding="utf-8")
+    ini = _ini(tmp_path)
+    ini.write_text(ini.read_text(encoding="utf-8") + "TokenIgnores = (:[a-z_]+:), (\\[\\[[^\\]]+\\]\\])\n"
+                   "BlockIgnores = (?s)(<!-- raw -->.*?<!-- endraw -->)\n", encoding="utf-8")
+    theirs = _vale_alerts(ini, article)
+    assert sorted(theirs) == [("article.md", 3, 31, "style.write-good.E-Prime"),
+                              ("article.md", 9, 1, "style.write-good.ThereIs"),
+                              ("article.md", 9, 7, "style.write-good.E-Prime"),
+                              ("article.md", 9, 35, "style.write-good.E-Prime"),
+                              ("article.md", 9, 40, "style.Microsoft.Adverbs"),
+                              ("article.md", 9, 40, "style.proselint.Very"),
+                              ("article.md", 9, 40, "style.write-good.Weasel")]
+    assert _copydesk_alerts(ini, article) == theirs
+
+
 @pytest.mark.skipif(not BBC.is_dir(), reason="needs ../shared/corpora/bbc")
 def test_agreement_on_bbc_business(tmp_path):
     corpus = tmp_path / "business"

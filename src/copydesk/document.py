@@ -223,11 +223,18 @@ class Block:
 
 @dataclass(frozen=True)
 class Directive:
-    """An inline suppression comment found at ``line``."""
+    """An inline suppression comment found at ``line`` (and ``column``, 1-based;
+    0 when it covers its whole line)."""
 
     line: int
     action: str  # disable, enable, disable-next-line
     targets: tuple[str, ...]  # rule ids or families; empty means all rules
+    column: int = 0
+    # A Vale control comment: its switch ("off", "Style", "Style.Rule") is
+    # independent of the others (``vale on`` does not undo ``vale Style.Rule = NO``).
+    # Empty for copydesk's comments, where the latest comment naming a rule wins.
+    key: str = ""
+    matches: tuple[str, ...] = ()  # ``vale Style.Rule["a", "b"] = NO``: only these matched texts
 
 
 @dataclass(eq=False)

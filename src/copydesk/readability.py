@@ -189,14 +189,20 @@ def body_paragraphs(doc: Document) -> list[Block]:
     return [block for block in doc.blocks if block.kind == "paragraph"]
 
 
+def article_paragraphs(doc: Document) -> list[Block]:
+    """The body's paragraphs without the front matter's description fields (a
+    teaser that often repeats the lede would count it twice)."""
+    return [block for block in body_paragraphs(doc) if block.container != "front-matter"]
+
+
 def document_text(doc: Document) -> str:
-    return "\n\n".join(block.text for block in body_paragraphs(doc))
+    return "\n\n".join(block.text for block in article_paragraphs(doc))
 
 
 def document_scores(doc: Document) -> Scores | None:
-    """Scores of the body text (headline, subheads and bylines left out); memoized on the document."""
+    """Scores of the body text (headline, subheads, bylines and front matter left out); memoized on the document."""
     if "readability" not in doc.cache:
-        paragraphs = body_paragraphs(doc)
+        paragraphs = article_paragraphs(doc)
         sentences = sum(len(block.sentences) for block in paragraphs)
         doc.cache["readability"] = score(document_text(doc), sentences) if sentences else None
     return doc.cache["readability"]

@@ -181,20 +181,29 @@ def matches(rule_id: str, pattern: str) -> bool:
     return rule_id == pattern or rule_id.startswith(pattern + ".") or fnmatch.fnmatchcase(rule_id, pattern)
 
 
-def suppressed(rule_id: str, line: int, directives: Iterable) -> bool:
-    """Whether inline comments (document.Directive) switch ``rule_id`` off on
-    ``line``: applied in source order, later ones override earlier ones."""
+def suppressed(rule_id: str, line: int, directives: Iterable, column: int = 1, matched: str = "") -> bool:
+    """Whether inline comments (document.Directive) switch ``rule_id`` off at
+    ``line``:``column`` for the ``matched`` text: applied in source order, later
+    ones override earlier ones.
+
+    copydesk's comments share one switch per rule; a Vale control comment
+    (``directive.key``) is its own switch, as in Vale, so the rule is off
+    while any switch that names it is off."""
     off = False
+    switches: dict[str, bool] = {}
     for directive in directives:
         names_rule = not directive.targets or any(matches(rule_id, t) for t in directive.targets)
-        if not names_rule:
+        if not names_rule or (directive.matches and matched not in directive.matches):
             continue
         if directive.action == "disable-next-line":
             if line == directive.line + 1:
                 return True
-        elif directive.line <= line:
-            off = directive.action == "disable"
-    return off
+        elif (directive.line, directive.column) <= (line, column):
+            if directive.key:
+                switches[directive.key] = directive.action == "disable"
+            else:
+                off = directive.action == "disable"
+    return off or any(switches.values())
 
 
 @lru_cache(maxsize=None)

@@ -186,7 +186,13 @@ def _located_related(doc: Document, location: Location) -> Location:
 
 
 def _suppressed(finding: Finding, directives: list[Directive]) -> bool:
-    return suppressed(finding.rule_id, finding.line, directives)
+    return suppressed(finding.rule_id, finding.line, directives, finding.column, _matched_text(finding))
+
+
+def _matched_text(finding: Finding) -> str:
+    if finding.end_line != finding.line:
+        return ""
+    return finding.line_text[finding.column - 1 : finding.end_column - 1]
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: Config | None = None,

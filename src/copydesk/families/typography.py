@@ -108,8 +108,12 @@ def _unsuppressed(doc: Document, context: RuleContext,
     must leave the count and the fix here, not with the finding afterwards."""
     if not doc.directives:
         return marks
-    return [mark for mark in marks
-            if not suppressed(context.spec.id, doc.position(mark[2][0])[0], doc.directives)]
+    kept = []
+    for mark in marks:
+        line, column = doc.position(mark[2][0])
+        if not suppressed(context.spec.id, line, doc.directives, column, mark[1].group()):
+            kept.append(mark)
+    return kept
 
 
 def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],

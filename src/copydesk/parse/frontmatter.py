@@ -32,7 +32,9 @@ class FrontMatterFields:
 
     headline: tuple[str, ...] = ("title",)
     date: tuple[str, ...] = ("date",)
-    description: tuple[str, ...] = ("description",)
+    # Every one of these that the article has is prose a reader sees (a teaser, a
+    # search result's snippet) and is linted; the first is the description.
+    description: tuple[str, ...] = ("description", "summary", "excerpt")
 
 
 DEFAULT_FIELDS = FrontMatterFields()
@@ -189,5 +191,113 @@ def headline_block(source: str, front: FrontMatter, fields: FrontMatterFields) -
                 text, starts, ends = builder.build()
                 return Block("headline", text, starts, ends, level=1)
             return None
+        position = next_start
+    return None
+
+
+FRONT_MATTER_CONTAINER = "front-matter"
+
+
+def description_blocks(source: str, front: FrontMatter, fields: FrontMatterFields) -> list[Block]:
+    """Each description field (``description``, ``summary``, ``excerpt``...) as a
+    paragraph, at exact positions: YAML from the composed node's marks, TOML and
+    JSON from a value on the field's own line. A value whose source does not
+    read character for character as the parsed text (escapes, block scalars,
+    blank lines in a folded scalar) is skipped, never guessed."""
+    wanted = [name for name in dict.fromkeys(fields.description)
+              if isinstance(front.data.get(name), str) and front.data[name].strip()]
+    if not wanted:
+        return []
+    if front.kind == "yaml":
+        spans = _yaml_scalars(source, front, wanted)
+    else:
+        spans = {name: _one_line_value(source, front, name, front.data[name]) for name in wanted}
+    blocks = []
+    for name in wanted:
+        built = spans.get(name)
+        if built is None:
+            continue
+        text, starts, ends = built
+        if text != front.data[name]:
+            continue  # the source does not read as the value: no guessed positions
+        first, last = len(text) - len(text.lstrip()), len(text.rstrip())
+        blocks.append(Block("paragraph", text[first:last], starts[first:last], ends[first:last],
+                            container=FRONT_MATTER_CONTAINER))
+    return blocks
+
+
+def _yaml_scalars(source: str, front: FrontMatter, names: list[str]) -> dict:
+    """The top-level plain or quoted scalars named, each mapped to its source."""
+    try:
+        root = yaml.compose(source[front.body_start:front.body_end], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    found = {}
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value in names and isinstance(value, yaml.ScalarNode):
+            start = front.body_start + value.start_mark.index
+            end = front.body_start + value.end_mark.index
+            found[key.value] = _flow_scalar(source, start, end, value.style)
+    return found
+
+
+def _flow_scalar(source: str, start: int, end: int, style: str | None):
+    """A flow scalar's text and source map: quotes off, each line break (and the
+    blanks around it) read as one space, ``''`` as one quote in single quotes.
+    None for block scalars, escapes and blank lines, whose map would not be exact."""
+    if style in ("|", ">"):
+        return None
+    if style in ("'", '"'):
+        start, end = start + 1, end - 1
+        if style == '"' and "\\" in source[start:end]:
+            return None
+    builder = ProseBuilder()
+    lines = source[start:end].split("\n")
+    position = start
+    previous_end = None
+    for index, line in enumerate(lines):
+        content = line.rstrip(" \t\r") if index < len(lines) - 1 else line
+        lead = len(content) - len(content.lstrip(" \t")) if index else 0
+        if index and not content.strip():
+            return None  # a blank line folds to a line break, not a space
+        if previous_end is not None:
+            builder.add_synthetic(" ", previous_end, position + lead)
+        _add_quoted(builder, source, position + lead, position + len(content), style == "'")
+        previous_end = position + len(content)
+        position += len(line) + 1
+    return builder.build()
+
+
+def _add_quoted(builder: ProseBuilder, source: str, start: int, end: int, single: bool) -> None:
+    if not single:
+        builder.add_source(source, start, end)
+        return
+    position = start
+    while (quote := source.find("''", position, end)) != -1:
+        builder.add_source(source, position, quote)
+        builder.add_synthetic("'", quote, quote + 2)
+        position = quote + 2
+    builder.add_source(source, position, end)
+
+
+def _one_line_value(source: str, front: FrontMatter, name: str, value: str):
+    """A TOML or JSON string on its field's own line: ``name = "text"``,
+    ``"name": "text",``; quotes off, no escapes."""
+    pattern = _value_pattern(name)
+    position = front.body_start
+    while position < front.body_end:
+        content_end, next_start = _line_end(source, position)
+        match = pattern.match(source, position, content_end)
+        if match:
+            start = match.start("value")
+            end = start + len(source[start:content_end].rstrip().removesuffix(",").rstrip())
+            raw = source[start:end]
+            if len(raw) < 2 or raw[0] != raw[-1] or raw[0] not in "\"'" or "\\" in raw:
+                return None
+            builder = ProseBuilder()
+            builder.add_source(source, start + 1, end - 1)
+            return builder.build()
         position = next_start
     return None

@@ -42,9 +42,13 @@ _SPACE_OR_MASK = re.compile(f"[ \\t\\r\\n\\f]+|{DROP}+|{VALUE}+")
 
 
 class _Reader(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, fragment: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        # A fragment (a raw HTML block inside Markdown) is part of the article:
+        # no <article>/<main> scoping, and its comments are kept with their offsets.
+        self.fragment = fragment
+        self.comments: list[tuple[int, str]] = []
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[str] = []
         self.skipping = 0
@@ -79,7 +83,7 @@ class _Reader(HTMLParser):
         if tag not in _INLINE:
             self._flush()
         self.stack.append(tag)
-        if tag in ("article", "main") and self.scope_depth is None:
+        if tag in ("article", "main") and self.scope_depth is None and not self.fragment:
             self.scope_depth = len(self.stack)
             # The page's text before its article (a banner, a menu) is not the article; its h1 may be.
             self.blocks = [b for b in self.blocks if b.kind == "headline"]
@@ -143,8 +147,11 @@ class _Reader(HTMLParser):
         self._reference(f"&#{name};" if self.source.startswith(f"&#{name};", self._here()) else f"&#{name}")
 
     def handle_comment(self, data) -> None:
-        if "copydesk-" in data:
-            self.directives.extend(parse_directives(f"<!--{data}-->", self.getpos()[0]))
+        if self.fragment:
+            self.comments.append((self._here(), data))
+        elif "copydesk-" in data or "vale" in data:
+            line, column = self.getpos()
+            self.directives.extend(parse_directives(f"<!--{data}-->", line, column + 1))
 
     def _add_space(self, start: int, end: int) -> None:
         self.builder.add_synthetic(" ", start, end)
@@ -163,16 +170,31 @@ class _Reader(HTMLParser):
         self.title = _block(text, starts, ends, ["h1"])
 
 
+# The rest of a tag that a template tag opened: ``{% image "a.png" %} width="600px">``.
+# Each attribute after the first needs a blank before it, so no two ways to split
+# a name, and the match is linear.
+# The first attribute must have a value, so "{{ n }} items > 5" stays prose.
+_VALUE = r"""[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s>"']+)"""
+_ATTRIBUTE = rf"[\w:.-]+(?:{_VALUE})?"
+_TAG_TAIL = re.compile(rf"[ \t]*[\w:.-]+{_VALUE}(?:\s+{_ATTRIBUTE})*\s*/?>")
+
+
 def _add_text(builder: ProseBuilder, data: str, start: int) -> None:
     """Verbatim text, each run of whitespace read as one space; template syntax
     dropped, or a placeholder where it renders a value."""
     position = 0
-    for match in _SPACE_OR_MASK.finditer(data):
+    search_from = 0
+    while (match := _SPACE_OR_MASK.search(data, search_from)) is not None:
         if match.start() > position:
             builder.add_mapped(data[position:match.start()], list(range(start + position, start + match.start())))
-        replacement = " " if match.group()[0] not in (DROP, VALUE) else CODE_PLACEHOLDER if match.group()[0] == VALUE else ""
-        builder.add_synthetic(replacement, start + match.start(), start + match.end())
-        position = match.end()
+        kind = match.group()[0]
+        replacement = " " if kind not in (DROP, VALUE) else CODE_PLACEHOLDER if kind == VALUE else ""
+        end = match.end()
+        tail = _TAG_TAIL.match(data, end) if kind in (DROP, VALUE) else None
+        if tail:  # markup the template started is markup still
+            end, replacement = tail.end(), ""
+        builder.add_synthetic(replacement, start + match.start(), start + end)
+        position = search_from = end
     if position < len(data):
         builder.add_mapped(data[position:], list(range(start + position, start + len(data))))
 
@@ -194,6 +216,20 @@ def _block(text: str, starts, ends, block_tags: list[str]) -> Block | None:
         if tag in _CONTAINERS and not container:
             container = _CONTAINERS[tag]
     return Block(kind, text[first:last], starts[first:last], ends[first:last], level=level, container=container)
+
+
+def read_fragment(text: str) -> tuple[list[Block], list[tuple[int, str]]]:
+    """The prose blocks of an HTML fragment (a raw HTML block in a Markdown
+    article), with offsets into ``text``, and its comments as (offset, text).
+
+    The same reader as a page: scripts, styles, ``pre``, ``svg`` and comments
+    are never prose, inline tags (``<a>``, ``<em>``) do not split a sentence,
+    ``<code>`` stands as a placeholder; but no ``<article>`` scoping, since the
+    fragment already is the article."""
+    reader = _Reader(text, fragment=True)
+    reader.feed(text)
+    reader.close()
+    return reader.blocks, reader.comments
 
 
 def parse_html(source: str, path: str) -> Document:

@@ -27,9 +27,10 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from copydesk.document import Block, Document, ProseBuilder
+from copydesk.document import Block, Document, ProseBuilder, SourceMap
 from copydesk.parse import parse_directives
-from copydesk.parse.frontmatter import DEFAULT_FIELDS, FrontMatterFields, blank, find_front_matter, headline_block, metadata
+from copydesk.parse.html import read_fragment
+from copydesk.parse.frontmatter import DEFAULT_FIELDS, FrontMatterFields, blank, description_blocks, find_front_matter, headline_block, metadata
 from copydesk.parse.templates import DROP, VALUE, mask
 
 CODE_PLACEHOLDER = "code"
@@ -174,10 +175,11 @@ def _skip_blanks(content: str, i: int) -> int:
     return i
 
 
-def _inline_pieces(content: str, children) -> list[tuple[int, int, str | None]]:
+def _inline_pieces(content: str, children, comments: list | None = None) -> list[tuple[int, int, str | None]]:
     """Walk inline tokens against ``content``: (start, end, replacement) pieces.
 
-    A replacement of None keeps ``content[start:end]`` verbatim.
+    A replacement of None keeps ``content[start:end]`` verbatim. Inline HTML
+    comments go to ``comments`` as (index into content, comment).
     """
     pieces: list[tuple[int, int, str | None]] = []
     i = 0
@@ -242,6 +244,8 @@ def _inline_pieces(content: str, children) -> list[tuple[int, int, str | None]]:
             i = _skip_link_target(content, i)
             pieces.append((start, i, IMAGE_PLACEHOLDER))
         elif kind == "html_inline":
+            if comments is not None and token.content.startswith("<!--"):
+                comments.append((i, token.content))
             i = _expect(content, i, token.content)
         else:
             raise AlignmentError(f"unexpected token {kind}")
@@ -292,11 +296,27 @@ def _split_urls(content: str, start: int, end: int):
         yield (position, end, None)
 
 
-def _build_block(kind: str, content: str, children, positions: list[int], **extra) -> Block | None:
+def _comments(content: str):
+    """(index, comment) of each closed HTML comment, scanning forward only."""
+    position = content.find("<!--")
+    while position != -1:
+        end = content.find("-->", position + 4)
+        if end == -1:
+            return
+        yield position, content[position : end + 3]
+        position = content.find("<!--", end + 3)
+
+
+def _build_block(kind: str, content: str, children, positions: list[int], comments: list | None = None,
+                 **extra) -> Block | None:
+    found: list = []
     try:
-        pieces = _inline_pieces(content, children)
+        pieces = _inline_pieces(content, children, found)
     except AlignmentError:
         pieces = [(0, len(content), None)]  # lint the raw text: positions stay exact
+        found = list(_comments(content))
+    if comments is not None:
+        comments.extend((positions[index], text) for index, text in found)
     builder = ProseBuilder()
     for start, end, replacement in pieces:
         if replacement is None:
@@ -334,6 +354,7 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
         title = headline_block(source, front, fields)
         if title:
             doc.blocks.append(title)
+        doc.blocks.extend(_field_blocks(source, front, fields))
         text = blank(source, front.start, front.end)
     masked = mask(text, mdx=is_mdx(path))
     lines = _SourceLines(masked.text)
@@ -343,7 +364,22 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
     _walk_blocks(doc, tokens, lines)
     doc.blocks.extend(_caption_blocks(source, lines, masked.captions, _code_lines(tokens)))
     doc.blocks.sort(key=lambda block: block.source_start)  # footnotes and captions into reading order
+    doc.directives.sort(key=lambda directive: (directive.line, directive.column))
     return doc
+
+
+def _field_blocks(source: str, front, fields: FrontMatterFields) -> list[Block]:
+    """The description fields, read as the Markdown a site renders them with
+    (``markdownify``): a link, inline HTML or a template tag in a teaser is
+    markup there too. Each field's text is parsed alone and its blocks' offsets
+    go through the field's own source map."""
+    blocks = []
+    for field in description_blocks(source, front, fields):
+        for inner in parse_markdown(field.text, "<front-matter>").blocks:
+            starts = SourceMap.of(field.starts[i] for i in inner.starts)
+            ends = SourceMap.of(field.ends[i - 1] for i in inner.ends)
+            blocks.append(Block("paragraph", inner.text, starts, ends, container=field.container))
+    return blocks
 
 
 def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
@@ -375,9 +411,8 @@ def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
             start, end = lines.span(token.map[0])
             row_cells = _table_cells(lines.source[start:end], start)
             cell_index = 0
-        elif kind == "html_block":  # inline comments are read from the inline token's children below
-            if "copydesk-" in token.content and token.map:
-                doc.directives.extend(parse_directives(token.content, token.map[0] + 1))
+        elif kind == "html_block" and token.map:
+            _html_block(doc, token, lines, containers)
         elif kind == "inline" and not skipping_title:
             block = _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index)
             if row_cells:
@@ -386,10 +421,32 @@ def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
                 doc.blocks.append(block)
         elif kind == "table_close":
             row_cells = []
-        if kind == "inline" and token.children:
-            for child in token.children:
-                if child.type == "html_inline" and "copydesk-" in child.content:
-                    doc.directives.extend(parse_directives(child.content, token.map[0] + 1))
+
+
+def _html_block(doc: Document, token, lines: _SourceLines, containers: list[str]) -> None:
+    """A raw HTML block is read as HTML: the author's ``<p>``, ``<div>`` or
+    ``<blockquote>`` holds prose. The page reader (:func:`read_fragment`) parses
+    the block's content; its offsets go through the content's source map, so
+    a container prefix (``> ``, a list indent) never shifts a column."""
+    content = token.content
+    positions = _content_positions(content, token.map[0], lines, heading=False)
+    blocks, comments = read_fragment(content)
+    for offset, comment in comments:
+        line, column = _line_and_column(lines, positions[offset])
+        doc.directives.extend(parse_directives(f"<!--{comment}-->", line, column))
+    container = containers[-1] if containers else ""
+    for block in blocks:
+        starts = SourceMap.of(positions[i] for i in block.starts)
+        ends = SourceMap.of(positions[i - 1] + 1 for i in block.ends)
+        # An embedded tweet is a <blockquote>: the reader already calls it a quote.
+        doc.blocks.append(Block(block.kind, block.text, starts, ends, level=block.level,
+                                container=block.container or container))
+
+
+def _line_and_column(lines: _SourceLines, offset: int) -> tuple[int, int]:
+    """1-based line and column of a source offset."""
+    index = bisect.bisect_right(lines.starts, offset) - 1
+    return index + 1, offset - lines.starts[index] + 1
 
 
 _CODE_TOKENS = ("fence", "code_block", "html_block", "math_block")
@@ -420,17 +477,24 @@ def _caption_blocks(source: str, lines: _SourceLines, captions: list[tuple[int, 
 
 def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index) -> Block | None:
     content = token.content
+    comments: list[tuple[int, str]] = []
     if row_cells:
         if cell_index >= len(row_cells):
             return None
         cell_start, cell_text = row_cells[cell_index]
         cell_source = lines.source[cell_start : cell_start + len(cell_text)]
         positions = _cell_positions(content, cell_start, cell_source)
-        return _build_block("table-cell", content, token.children or [], positions)
-    positions = _content_positions(content, token.map[0], lines, heading=bool(heading_level))
-    if heading_level:
-        kind = "headline" if heading_level == 1 else "subhead"
-        return _build_block(kind, content, token.children or [], positions, level=heading_level)
-    container = containers[-1] if containers else ""
-    return _build_block("paragraph", content, token.children or [], positions, container=container)
+        block = _build_block("table-cell", content, token.children or [], positions, comments)
+    else:
+        positions = _content_positions(content, token.map[0], lines, heading=bool(heading_level))
+        if heading_level:
+            kind = "headline" if heading_level == 1 else "subhead"
+            block = _build_block(kind, content, token.children or [], positions, comments, level=heading_level)
+        else:
+            container = containers[-1] if containers else ""
+            block = _build_block("paragraph", content, token.children or [], positions, comments, container=container)
+    for offset, comment in comments:
+        line, column = _line_and_column(lines, offset)
+        doc.directives.extend(parse_directives(comment, line, column))
+    return block
 

@@ -71,12 +71,20 @@ def _renderer() -> MarkdownIt:
 
 
 def rendered_words(source: str, path: str, headline: str = "") -> str:
-    """The rendered page's words (its front-matter ``headline`` first, as the page
-    shows it), one space between each, with a space at both ends."""
+    """The rendered page's words (its front matter's ``headline`` and description
+    first, as the page shows them), one space between each, with a space at both ends."""
     parser = _Words()
     parser.feed(_renderer().render(masked_body(source, path)))
     parser.close()
     return " " + " ".join(words(headline + "\n" + "".join(parser.parts))) + " "
+
+
+def shown_front_matter(doc: Document) -> str:
+    """The front-matter text a page shows: its headline and description fields."""
+    from copydesk.parse.frontmatter import FRONT_MATTER_CONTAINER
+
+    fields = [block.text for block in doc.blocks if block.container == FRONT_MATTER_CONTAINER]
+    return "\n".join([doc.metadata.get("headline", ""), *fields])
 
 
 def finding_prose(doc: Document, start: int, end: int) -> str:

@@ -269,17 +269,27 @@ def _jsx_tag_end(source: str, start: int, braces: dict[int, int]) -> tuple[int |
     return None, position
 
 
+def _renders_into_html(lines: list[str], index: int, line_marks) -> bool:
+    """An output tag alone on its line between two lines of HTML
+    (``<div>`` / ``{{ "kate" | team_photo }}`` / ``<blockquote>``) renders
+    markup there: the page has no blank line, so the HTML block goes on."""
+    if any(m == 1 for m in line_marks) or index == 0 or index + 1 == len(lines):
+        return False
+    return lines[index - 1].lstrip().startswith("<") and lines[index + 1].lstrip().startswith("<")
+
+
 def _apply(source: str, marks: bytearray) -> str:
     """Write the masks: blank lines that hold only syntax, mark the rest."""
     if not any(marks):
         return source
     out = []
     position = 0
-    for line in source.split("\n"):
+    lines = source.split("\n")
+    for index, line in enumerate(lines):
         line_marks = marks[position : position + len(line)]
         if any(line_marks):
             masked_only = all(m or c in " \t\r" for c, m in zip(line, line_marks))
-            if masked_only:
+            if masked_only and not _renders_into_html(lines, index, line_marks):
                 line = "".join("\r" if c == "\r" else " " for c in line)
             else:
                 line = "".join(c if not m else (DROP if m == 1 else VALUE) for c, m in zip(line, line_marks))

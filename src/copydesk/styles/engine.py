@@ -11,10 +11,13 @@ that covers a placeholder (code, a link) is dropped, as it is not prose.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 
 from copydesk.document import Block, Document
+from copydesk.parse.frontmatter import FRONT_MATTER_CONTAINER
 from copydesk.finding import Applicability, Edit, Fix, Hit, Severity
 from copydesk.styles.kinds import Alert, Metric, Rule, Unit
 from copydesk.styles.loader import StyleSet
@@ -37,6 +40,8 @@ def _block_scope(doc: Document, block: Block) -> frozenset[str]:
     if doc.format != "markdown":
         # A plain-text file has no markup to say what is a heading or a list: it is paragraphs.
         return frozenset(("text", "paragraph", extension))
+    if block.container == FRONT_MATTER_CONTAINER:
+        return frozenset(("text", "frontmatter", "description", extension))
     if block.kind == "headline" and _in_front_matter(doc, block):
         # The front matter's title is the headline to copydesk, but a metadata string to Vale:
         # text, not a heading, so heading rules (sentence case, end punctuation) do not apply.
@@ -64,7 +69,8 @@ def units(doc: Document, sentences: bool, raw: bool) -> list[_Placed]:
     for block in doc.blocks:
         scope = _block_scope(doc, block)
         placed.append(_Placed(Unit(block.text, scope), block, 0))
-        if sentences:
+        # Vale lints a front-matter field as one block, never cut into sentences.
+        if sentences and "frontmatter" not in scope:
             sentence_scope = scope | {"sentence"}
             for sentence in block.sentences:
                 placed.append(_Placed(Unit(sentence.text, sentence_scope), block, sentence.start))
@@ -93,6 +99,7 @@ def run_styles(doc: Document, styles: StyleSet) -> Iterator[Hit]:
         return
     want_sentences = any(rule.scope.sentences for rule, _ in rules)
     want_raw = any(rule.scope.raw for rule, _ in rules)
+    ignored = _Ignored(doc.source, styles.ignores_for(doc.path))
     by_scope: dict[frozenset[str], list[tuple[Rule, str]]] = {}
     state: dict = {}
     for place in units(doc, want_sentences, want_raw):
@@ -102,11 +109,26 @@ def run_styles(doc: Document, styles: StyleSet) -> Iterator[Hit]:
         for rule, level in by_scope[scope]:
             for alert in rule.run(place.unit, state):
                 hit = _hit(doc, place, rule, level, alert)
-                if hit:
+                if hit and not ignored.covers(hit.start, hit.end):
                     yield hit
     metrics = [(rule, level) for rule, level in rules if isinstance(rule, Metric)]
     if metrics:
         yield from _metric_hits(doc, metrics)
+
+
+class _Ignored:
+    """The source ranges a .vale.ini's TokenIgnores and BlockIgnores match, found
+    once per document: an alert that touches one is not about prose (Vale turns
+    these matches into code before it lints)."""
+
+    def __init__(self, source: str, patterns) -> None:
+        spans = sorted((m.start(), m.end()) for pattern in patterns for m in pattern.finditer(source) if m.end() > m.start())
+        self.starts = [start for start, _ in spans]
+        self.ends = list(accumulate((end for _, end in spans), max))  # the furthest end up to each start
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, max(end, start + 1)) - 1
+        return index >= 0 and self.ends[index] > start
 
 
 def _hit(doc: Document, place: _Placed, rule: Rule, level: str, alert: Alert) -> Hit | None:
@@ -130,7 +152,7 @@ def document_counts(doc: Document) -> dict:
     """The counts a metric formula may use, read from the parsed blocks."""
     from copydesk.readability import count_words
 
-    prose = [b for b in doc.blocks if b.kind in ("paragraph", "table-cell")]
+    prose = [b for b in doc.blocks if b.kind in ("paragraph", "table-cell") and b.container != FRONT_MATTER_CONTAINER]
     words = [w for b in prose for w in b.text.split() if any(c.isalpha() or c.isdigit() for c in w)]
     counts = {
         "words": sum(count_words(b.text) for b in prose),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from copydesk.styles.dialect import DialectError
+from copydesk.styles.dialect import DialectError, compile_vale
 from copydesk.styles.kinds import KINDS, UNSUPPORTED, Existence, LoadedStyle, Repetition, Rule, RuleError, \
     Spelling, Substitution
 
@@ -138,6 +138,8 @@ class Section:
     globs: tuple[str, ...]
     based_on: tuple[str, ...]
     overrides: tuple[tuple[str, str], ...]  # (Style or Style.Rule, NO|YES|suggestion|warning|error)
+    # Vale's TokenIgnores and BlockIgnores: what they match is not prose to the styles.
+    ignores: tuple[re.Pattern, ...] = ()
 
     def applies_to(self, path: str) -> bool:
         name = Path(path).name
@@ -161,6 +163,10 @@ class StyleSet:
         if signature not in self._by_signature:
             self._by_signature[signature] = self._resolve([self.sections[i] for i in signature])
         return self._by_signature[signature]
+
+    def ignores_for(self, path: str) -> tuple[re.Pattern, ...]:
+        """The TokenIgnores and BlockIgnores patterns of every section that names the file."""
+        return tuple(pattern for section in self.sections if section.applies_to(path) for pattern in section.ignores)
 
     def _resolve(self, sections: list[Section]) -> tuple[tuple[Rule, str], ...]:
         based_on: list[str] = []
@@ -221,23 +227,25 @@ def read_vale_ini(path: Path, house_folders: tuple[Path, ...] = ()) -> StyleSet:
     accepted, rejected = _vocabularies(styles_path, _list(settings.get("Vocab", "")), path)
     sections = []
     global_styles = _list(settings.get("BasedOnStyles", ""))
-    if global_styles:
-        sections.append(Section(("*",), global_styles, ()))
+    global_ignores = _ignore_patterns(settings, path, "the top")
+    if global_styles or global_ignores:
+        sections.append(Section(("*",), global_styles, (), global_ignores))
     for name in parser.sections():
         if name == _GLOBAL:
             continue
         section = parser[name]
         overrides = []
         for key, value in section.items():
-            if key == "BasedOnStyles" or "." not in key and key[:1].islower():
-                continue  # BasedOnStyles, or a per-format setting copydesk has no use for (TokenIgnores...)
+            if key in _SECTION_SETTINGS or "." not in key and key[:1].islower():
+                continue  # read below, or a per-format setting copydesk has no use for
             value = value.strip()
             setting = value.upper() if value.upper() in ("NO", "YES") else value
             if setting not in ("NO", "YES") + LEVEL_OVERRIDES:
                 raise StyleError(f"{path}: [{name}] {key} must be NO, YES, suggestion, warning or error, not {value!r}")
             overrides.append((key, setting))
         globs = tuple(g for part in name.split(",") for g in _expand_braces(part.strip()))
-        sections.append(Section(globs, _list(section.get("BasedOnStyles", "")), tuple(overrides)))
+        sections.append(Section(globs, _list(section.get("BasedOnStyles", "")), tuple(overrides),
+                                _ignore_patterns(section, path, f"[{name}]")))
     wanted = {s for section in sections for s in section.based_on} | {
         key.split(".", 1)[0] for section in sections for key, _ in section.overrides}
     styles: dict[str, LoadedStyle] = {}
@@ -256,6 +264,43 @@ def read_vale_ini(path: Path, house_folders: tuple[Path, ...] = ()) -> StyleSet:
 
 
 _GLOBAL = "__vale_global__"
+# Section keys that are Vale settings, not rule overrides. TokenIgnores and
+# BlockIgnores are read; the others name markup copydesk's parsers already
+# decide about (IgnoredScopes, SkippedScopes: code, pre, script are never prose)
+# or formats and transforms it has no use for.
+_SECTION_SETTINGS = frozenset({"BasedOnStyles", "TokenIgnores", "BlockIgnores", "IgnorePatterns", "IgnoredScopes",
+                               "SkippedScopes", "IgnoredClasses", "Transform", "Lang", "CommentDelimiters"})
+
+
+def _ignore_patterns(section, path: Path, where: str) -> tuple[re.Pattern, ...]:
+    """TokenIgnores and BlockIgnores (and Vale 1's IgnorePatterns), each a list of
+    patterns split at unescaped commas (``\\,`` is a comma in a pattern)."""
+    patterns = []
+    for key in ("TokenIgnores", "BlockIgnores", "IgnorePatterns"):
+        for pattern in _split_escaped(section.get(key, "")):
+            try:
+                patterns.append(compile_vale(pattern, multiline=False))
+            except DialectError as error:
+                raise StyleError(f"{path}: {where} {key}: {error}") from None
+    return tuple(patterns)
+
+
+def _split_escaped(value: str) -> list[str]:
+    """Vale's list syntax for patterns: commas split, ``\\,`` is a literal comma."""
+    parts, current, escaped = [], [], False
+    for char in value:
+        if escaped:
+            current.append(char if char == "," else "\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == ",":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
 
 
 def shipped_style(name: str) -> Path | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk.config import from_table
-from copydesk.families.grammar_context import QUOTATION_NOTE, same_verb
+from copydesk.families.grammar_context import QUOTATION_NOTE, number_unit_compound, same_verb
 from copydesk.finding import Severity
 from copydesk.runner import lint_text
 
@@ -115,3 +115,11 @@ def test_a_number_compound_without_its_hyphen_still_fires(languagetool, sentence
 ])
 def test_same_verb_reads_regular_and_irregular_forms(a, b, same):
     assert same_verb(a, b) is same
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("six-year", True), ("30-day", True), ("twenty-five-year", True), ("seven-month", True),
+    ("10-15", False), ("well-known", False), ("year", False),
+])
+def test_a_number_unit_compound_is_a_number_then_a_unit(word, expected):
+    assert number_unit_compound(word) is expected

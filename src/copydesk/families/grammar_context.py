@@ -47,6 +47,7 @@ from functools import lru_cache
 from copydesk.document import Block
 from copydesk.finding import Hit, Severity
 from copydesk.languagetool.client import Match
+from copydesk.numbers import word_value
 from copydesk.rules import wordlist
 
 # LanguageTool's issue type for advice on wording (its GRAMMAR and COLLOCATIONS categories).
@@ -148,19 +149,27 @@ def _notional_agreement(block: Block, match: Match) -> bool:
 
 
 def compound_already_hyphenated(block: Block, match: Match) -> bool:
-    """LanguageTool asks to hyphenate a compound modifier the text already
+    """LanguageTool asks to hyphenate a number-unit compound the text already
     hyphenates ("a six-year high" -> "six-year-high"): every replacement only
-    joins the following noun onto it with one more hyphen."""
+    joins the following noun onto it with one more hyphen. A range is not such a
+    compound ("a 10-15 year term" lacks the hyphen of "15-year")."""
     flagged = block.text[match.start:match.end]
-    words = flagged.split()
-    if not match.replacements or len(words) < 2 or "-" not in words[0]:
-        return False
-    return all(_only_joins_after_hyphen(flagged, suggestion) for suggestion in match.replacements)
+    return bool(match.replacements) and all(_only_joins_a_noun_on(flagged, suggestion)
+                                            for suggestion in match.replacements)
 
 
-def _only_joins_after_hyphen(flagged: str, suggestion: str) -> bool:
+def _only_joins_a_noun_on(flagged: str, suggestion: str) -> bool:
+    """Whether ``suggestion`` differs from ``flagged`` only by hyphens put for
+    spaces, each right after a hyphenated number-unit compound."""
     if len(flagged) != len(suggestion):
         return False
     changes = [index for index, (a, b) in enumerate(zip(flagged, suggestion)) if a != b]
-    first_hyphen = flagged.find("-")
-    return bool(changes) and all(flagged[i] == " " and suggestion[i] == "-" and i > first_hyphen for i in changes)
+    return bool(changes) and all(flagged[index] == " " and suggestion[index] == "-"
+                                 and number_unit_compound(flagged[:index].rsplit(" ", 1)[-1]) for index in changes)
+
+
+def number_unit_compound(word: str) -> bool:
+    """A hyphenated number and unit: "six-year", "30-day", "twenty-five-year"
+    (not a range such as "10-15")."""
+    number, _, unit = word.rpartition("-")
+    return bool(number) and unit.isalpha() and (number.isdigit() or word_value(number.lower()) is not None)

@@ -18,7 +18,8 @@ ENGINE = from_table({"select": ["grammar"]}, "test")
 def _findings(sentence: str, config=ENGINE):
     """(line, column, end column, rule, severity) of each finding on the sentence under a headline."""
     text = f"Report\n\n{sentence}\n"
-    return [(f.line, f.column, f.end_column, f.rule_id, f.severity) for f in lint_text(text, path="a.txt", config=config)]
+    findings = lint_text(text, path="a.txt", config=config)
+    return [(f.line, f.column, f.end_column, f.rule_id, f.severity) for f in findings]
 
 
 # Usage advice inside a direct quotation: the speaker's wording, not the writer's.
@@ -29,6 +30,7 @@ QUOTED_USAGE = [
      "grammar.depend-on"),
     ('"The film is much more dark, more emotional," Lucas said.', 19, 28, "grammar.short-comparatives"),
     ('"People can listen on the way to work or before they go exercise," he said.', 54, 65, "grammar.do-arts"),
+    ('"There are several hundred of them in this country," he said.', 20, 27, "grammar.there-re-many"),
 ]
 
 
@@ -58,6 +60,9 @@ QUOTED_SLIPS = [
      "grammar.prp-rb-jj"),
     ('"That was an total disaster," he said.', 11, 13, "grammar.en-a-vs-an"),
     ('"We watched the the match together," he said.', 13, 20, "grammar.english-word-repeat-rule"),
+    ('"That was not been given to me as an option," she said.', 7, 19, "grammar.was-been"),
+    ('"It was a self-fulfilling prophesy," she said.', 27, 35, "grammar.preposition-verb"),
+    ('"We lost more then we won," he said.', 15, 19, "grammar.comp-than"),
 ]
 
 
@@ -106,6 +111,12 @@ def test_no_hyphen_demand_on_a_compound_already_hyphenated(languagetool, sentenc
 ])
 def test_a_number_compound_without_its_hyphen_still_fires(languagetool, sentence, column, end_column):
     assert _findings(sentence) == [(3, column, end_column, "grammar.missing-hyphen", Severity.WARNING)]
+
+
+def test_an_age_without_its_last_hyphen_still_fires(languagetool):
+    # "old" belongs to the age compound: "50-year-old women" (info by its measured precision, but reported).
+    assert _findings("We trained 40 or 50-year old women, who were seeing a computer for the first time.") == [
+        (3, 18, 29, "grammar.year-old-hyphen", Severity.INFO)]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

@@ -15,8 +15,10 @@ checked against judged BBC findings (docs/precision.md):
 - except where its first replacement only mends a broken verb group or a
   spelling: another form of the same verb ("will increases" -> "increase",
   "are go" -> "going", "we was" -> "were"), an auxiliary or the infinitive "to"
-  added ("going do" -> "going to do", "he still looking" -> "he was still"),
-  or only a hyphen or a space changed ("opt-in" -> "opt in"). No speaker says
+  added or taken out ("going do" -> "going to do", "he still looking" -> "he
+  was still", "was not been given" -> "was not given"), one letter of a word
+  changed or two swapped ("prophesy" -> "prophecy", "then" -> "than"), or
+  only a hyphen or a space changed ("opt-in" -> "opt in"). No speaker says
   those: they are slips of the transcript and stay warnings;
 - every other issue type is the writer's and keeps its severity: misspelling
   (a/an, confused words, nonstandard phrases such as "could of"), duplication
@@ -80,8 +82,9 @@ def in_context(block: Block, match: Match, hit: Hit) -> Hit:
 
 def is_slip(block: Block, match: Match) -> bool:
     """Whether LanguageTool's first replacement only mends a broken verb group or
-    a spelling: another form of the same verb, a verb-group word added, or only a
-    hyphen or space changed. Advice on wording replaces or adds other words."""
+    a spelling: another form of the same verb, a verb-group word added or taken
+    out, one letter of a word changed (or two swapped), or only a hyphen or space
+    changed. Advice on wording puts other words in."""
     if not match.replacements:
         return False
     flagged = block.text[match.start:match.end]
@@ -91,11 +94,24 @@ def is_slip(block: Block, match: Match) -> bool:
     old, new = flagged.lower().split(), suggestion.lower().split()
     if len(old) == len(new):
         changed = [(a, b) for a, b in zip(old, new) if a != b]
-        return len(changed) == 1 and same_verb(*changed[0])
-    if len(new) == len(old) + 1:
-        added = next((index for index, (a, b) in enumerate(zip(old, new)) if a != b), len(old))
-        return new[:added] + new[added + 1:] == old and new[added] in VERB_GROUP_WORDS
+        return len(changed) == 1 and (same_verb(*changed[0]) or _misspelt(*changed[0]))
+    shorter, longer = sorted((old, new), key=len)
+    if len(longer) == len(shorter) + 1:
+        extra = next((index for index, (a, b) in enumerate(zip(shorter, longer)) if a != b), len(shorter))
+        return longer[:extra] + longer[extra + 1:] == shorter and longer[extra] in VERB_GROUP_WORDS
     return False
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """One letter changed or two neighbours swapped in a word of four letters or
+    more (prophesy/prophecy, then/than): a slip of the keys, not a word choice."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    differ = [index for index, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        first, second = differ
+        return a[first] == b[second] and a[second] == b[first]
+    return len(differ) == 1
 
 
 def _letters(text: str) -> str:
@@ -152,7 +168,8 @@ def compound_already_hyphenated(block: Block, match: Match) -> bool:
     """LanguageTool asks to hyphenate a number-unit compound the text already
     hyphenates ("a six-year high" -> "six-year-high"): every replacement only
     joins the following noun onto it with one more hyphen. A range is not such a
-    compound ("a 10-15 year term" lacks the hyphen of "15-year")."""
+    compound ("a 10-15 year term" lacks the hyphen of "15-year"), and an age is
+    not finished without its "old" ("a 50-year old woman" -> "50-year-old")."""
     flagged = block.text[match.start:match.end]
     return bool(match.replacements) and all(_only_joins_a_noun_on(flagged, suggestion)
                                             for suggestion in match.replacements)
@@ -165,7 +182,17 @@ def _only_joins_a_noun_on(flagged: str, suggestion: str) -> bool:
         return False
     changes = [index for index, (a, b) in enumerate(zip(flagged, suggestion)) if a != b]
     return bool(changes) and all(flagged[index] == " " and suggestion[index] == "-"
-                                 and number_unit_compound(flagged[:index].rsplit(" ", 1)[-1]) for index in changes)
+                                 and number_unit_compound(flagged[:index].rsplit(" ", 1)[-1])
+                                 and not _completes_an_age(flagged[index + 1:]) for index in changes)
+
+
+# "old" belongs to an age compound ("a 50-year-old woman", "25-year-olds"): no noun after it.
+_AGE_WORDS = frozenset({"old", "olds"})
+
+
+def _completes_an_age(rest: str) -> bool:
+    words = rest.split()
+    return bool(words) and words[0].strip(".,;:!?\"'”’").lower() in _AGE_WORDS
 
 
 def number_unit_compound(word: str) -> bool:

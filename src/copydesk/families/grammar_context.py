@@ -34,11 +34,13 @@ PRP_RB_JJ), all issue type ``grammar``; the shape of the repair separates them.
 plural verb after "a group of MPs", "a clutch of awards"; LanguageTool's own
 message grants that such nouns take either number, and British and American
 usage both accept the plural when the members are meant. Such a finding is
-info, never a warning.
+info by default (a severity configured for the rule still wins, as everywhere).
 
 **A compound already hyphenated.** LanguageTool's MISSING_HYPHEN asks for
 "a six-year-high" when the text has "a six-year high": the modifier is already
 hyphenated and only the noun would be joined on. Nothing to fix: dropped.
+Only after a number-unit compound ("six-year", "30-day"), never a range
+("10-15 year") or an age without its "old" ("50-year old women").
 """
 
 from __future__ import annotations

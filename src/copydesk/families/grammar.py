@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from copydesk.document import Block, Document
+from copydesk.families.grammar_context import compound_already_hyphenated, in_context
 from copydesk.finding import Applicability, Edit, Fix, Hit, Severity
 from copydesk.languagetool.client import Markup, Match, active_client
 from copydesk.precision import languagetool_severity
@@ -187,6 +188,8 @@ _REPETITION = re.compile(r"REPEAT|REPETITION")
 
 def _misfire(block: Block, match: Match, language: str) -> bool:
     """LanguageTool matches of a kind that is wrong on edited copy."""
+    if compound_already_hyphenated(block, match):
+        return True  # "a six-year high" needs no "six-year-high" (grammar_context)
     flagged = block.text[match.start:match.end]
     if _REPETITION.search(match.rule_id) and (any(char.isdigit() for char in flagged)
                                               or flagged.lower().split()[:1] in (["had"], ["that"])):
@@ -377,7 +380,8 @@ def _hit(doc: Document, block: Block, match: Match, family: str) -> Hit:
 def grammar(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block, match in _matches(doc, context):
         if not is_spelling(match):
-            yield _hit(doc, block, match, "grammar")
+            # quotations and notional agreement (grammar_context)
+            yield in_context(block, match, _hit(doc, block, match, "grammar"))
 
 
 @check("spelling.languagetool")

@@ -19,6 +19,9 @@ from copydesk.languagetool.client import Markup, Match, active_client
 from copydesk.precision import languagetool_severity
 from copydesk.rules import RuleContext, check, wordlist
 from copydesk.vocabulary import repository_names
+from copydesk.families.spelling_reading import (COMMON_SHORT, american_twin, doubling_slip, generic_plural_of_a_name,
+                                                is_derived, is_variant, names_a_written_message, one_slip,
+                                                run_together, split_in_two)
 
 # LanguageTool rule -> the copydesk rule that reports the same problem.
 DUPLICATES = {
@@ -146,7 +149,7 @@ def _matches(doc: Document, context: RuleContext) -> list[tuple[Block, Match]]:
     none that touches a placeholder (the stand-in is not the writer's word)."""
     if "languagetool" not in doc.cache:
         language = article_language(doc, context.engine.get("language", "auto"))
-        blocks = [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
+        blocks = _checked_blocks(doc)
         runs = [placeholders(block) for block in blocks]
         texts = [block.text for block in blocks]
         markups = [_markups(doc, block, found) for block, found in zip(blocks, runs)]
@@ -162,11 +165,19 @@ def _matches(doc: Document, context: RuleContext) -> list[tuple[Block, Match]]:
     return doc.cache["languagetool"]
 
 
+def _checked_blocks(doc: Document) -> list[Block]:
+    return [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
+
+
 def _british_after_all(doc: Document, results: list[list[Match]]) -> bool:
     """The article's own spellings, as LanguageTool's American dictionary reports them
-    ("‘haematoma’ is British English"), weighed with the table's evidence: a British
-    report with words the table lacks is British after all."""
-    flagged = sum(1 for found in results for match in found if "British English" in match.message)
+    ("‘haematoma’ is British English", or "well-publicised" with "well-publicized" as
+    its suggestion), weighed with the table's evidence: a British report with words
+    the table lacks is British after all."""
+    flagged = sum(1 for block, found in zip(_checked_blocks(doc), results) for match in found
+                  if "British English" in match.message
+                  or _DICTIONARY_RULE.match(match.rule_id) and american_twin(block.text[match.start:match.end],
+                                                                             match.replacements))
     uk, us = dialect_evidence(doc)
     return bool(flagged) and _british(uk + flagged, us)
 
@@ -189,13 +200,24 @@ def _misfire(block: Block, match: Match, language: str) -> bool:
     """LanguageTool matches of a kind that is wrong on edited copy."""
     flagged = block.text[match.start:match.end]
     if _REPETITION.search(match.rule_id) and (any(char.isdigit() for char in flagged)
-                                              or flagged.lower().split()[:1] in (["had"], ["that"])):
+                                              or flagged.lower().split()[:1] in (["had"], ["that"])
+                                              or _title_before_a_name(block.text, match)):
         return True  # scores repeat by nature ("won 6-2 6-2"); "had had" and "that that" are grammar
+    if is_code_like(surrounding_token(block.text, match.start, match.start + 1)):
+        return True  # the "a" of "schedule_a" is code, not an article
     if match.rule_id == "EN_A_VS_AN" and block.text[match.end:match.end + 2].lstrip()[:1] in _SPOKEN_FIGURES:
         return True  # "an £800m" is read "an eight hundred million": the figure decides, not its symbol
     if language == "en-GB" and _AGREEMENT.search(match.rule_id):
         return _british_collective(block.text, match)
     return False
+
+
+def _title_before_a_name(text: str, match: Match) -> bool:
+    """"senior law lord Lord Bingham": a noun, then the same word as the title of
+    the name that follows, is not a doubled word."""
+    words = text[match.start:match.end].split()
+    after = text[match.end:match.end + 2].strip()
+    return len(words) == 2 and words[0].islower() and words[1][:1].isupper() and after[:1].isupper()
 
 
 def _british_collective(text: str, match: Match) -> bool:
@@ -210,39 +232,48 @@ def _british_collective(text: str, match: Match) -> bool:
     return subject[:1].isupper() or subject.lower() in COLLECTIVE_NOUNS
 
 
-# A lower-case word the article spells the same way this often is its term
-# ("tablespaces" five times in a database post), not a slip of the keys.
+# A word the article spells the same way this often, at least once in lower case,
+# is its term ("tablespaces" five times in a database post; "Memoed ... memoed"),
+# not a slip of the keys.
 TERM_USES = 3
 
 
 def _proper_nouns(doc: Document) -> set[str]:
     """Capitalized words the article uses more than once and never in lower case,
-    and lower-case words it uses at least TERM_USES times."""
+    and words it uses at least TERM_USES times in any case, once in lower case."""
     counts: dict[str, int] = {}
     lower: dict[str, int] = {}
+    any_case: dict[str, int] = {}
     for block in doc.blocks:
         for word in _WORD.findall(block.text):
+            folded = word.lower()
+            any_case[folded] = any_case.get(folded, 0) + 1
             if word[0].isupper():
                 counts[word] = counts.get(word, 0) + 1
             else:
                 lower[word] = lower.get(word, 0) + 1
     names = {word for word, count in counts.items() if count > 1 and word.lower() not in lower}
-    return names | {word for word, count in lower.items() if count >= TERM_USES}
+    terms = {word for word in lower if any_case[word.lower()] >= TERM_USES}
+    return names | terms | {word for word in counts if word.lower() in terms}
 
 
 # Capitalized at the start of a sentence, these are no part of a name: "The Goverment".
 _FUNCTION_WORDS = frozenset("the a an in on at for of and but to by with from as this that its our their his her "
                             "my your we they it he she if when while after before".split())
+# An elided article or particle glued to a name: the "Gara" of "O'Gara", the
+# "Estaing" of "d'Estaing", the "Audiovisuel" of "de l'Audiovisuel".
+_ELISION_BEFORE = re.compile(r"(?:\b[A-Z]|\b[dlDL])['’]$")
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """A capitalized word next to another capitalized word, with only a space
     between them, reads as part of a name: "Yan Chang", "Gulfstream G550";
-    so do "JP McManus" (every word capitalized) and the "Gara" of "O'Gara"."""
+    so do "JP McManus" (every word capitalized), the "Gara" of "O'Gara" and
+    the "Estaing" of "d'Estaing"."""
     words = text[start:end].split()
     if not words or not all(word[0].isupper() for word in words):
         return False
-    if len(words) > 1 or re.search(r"\b[A-Z]['’]$", text[max(0, start - 2):start]):
+    if len(words) > 1 or _ELISION_BEFORE.search(text[max(0, start - 2):start]):
         return True
     before = re.search(r"(\S+) $", text[max(0, start - 40):start])
     after = re.match(r" (\S+)", text[end:end + 40])
@@ -281,62 +312,78 @@ def _accepted(word: str, vocabulary: frozenset[str], names: set[str]) -> bool:
     return word in vocabulary or word.lower() in vocabulary or word in names
 
 
-def _looks_like_a_typo(block: Block, match: Match, word: str) -> bool:
+class _Evidence:
+    """What the document and LanguageTool say about the words of one article,
+    gathered once for the spelling rule."""
+
+    def __init__(self, doc: Document, context: RuleContext) -> None:
+        self.doc, self.context = doc, context
+        self.repository = repository_names(doc.path)
+        self.repository_lower = {name.lower() for name in self.repository}
+        self.words = {word.lower() for block in doc.blocks for word in _WORD.findall(block.text)}
+        self._twins: dict[str, bool] = {}
+
+    def used_elsewhere(self, word: str) -> bool:
+        """The article spells this word (any case) somewhere: the writer knows it."""
+        return word.lower() in self.words
+
+    def ordinary_word(self, suggestion: str) -> bool:
+        """Whether LanguageTool's dictionary has the suggestion in lower case
+        (cryptocurrency, government) rather than only as a name (Surgutneftegas,
+        Ronaldinho, Sheffield): asked of the server once per word, and cached."""
+        lowered = suggestion.lower()
+        if lowered not in self._twins:
+            language = self.doc.cache.get("language", "en-US")
+            found = active_client(language, disabled_rules(self.context)).check_many([lowered])[0]
+            self._twins[lowered] = not any(_DICTIONARY_RULE.match(match.rule_id) for match in found)
+        return self._twins[lowered]
+
+
+def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidence) -> bool:
     """Whether a word the dictionary lacks reads as a slip of the keys rather than
-    a name, a coinage or jargon: one slip (a letter added, dropped, changed or two
-    swapped) from LanguageTool's first suggestion (ultimitely, Cryptocurreny,
-    dea l) in a word of five letters or more (shorter ones are mostly jargon: npm,
-    int), or a name written in lower case (achilles). A capitalized word inside
-    a sentence must be ten letters or more, since shorter names sit one letter
-    from many words (Yukos, Solaris, Earthlink); words far from any suggestion
-    (Murrayfield, protosketching) or that split into two (skillsharing) are names
-    or terms."""
-    if not match.replacements:
-        return False
+    a name, a coinage or jargon.
+
+    A slip: one letter added, dropped, changed or two swapped from LanguageTool's
+    first suggestion (ultimitely, informaton, dea l) in a word of five letters or
+    more; a short slip of a common word (teh, thay); a consonant doubled or not
+    (refered, targetting); two words run together where one is a function word
+    (theircode, justfor); a name written in lower case (achilles). Not a slip:
+    a closed compound of two content words (hardcourt, codenamed, skillsharing),
+    a regular form of a known word (memoed, preppy, engagers), a name's plural
+    used as a noun (sherpas), a tool the repository names in lower case
+    (postgres), words far from any suggestion (Murrayfield, protosketching).
+    A capitalized word is a slip only of an ordinary word (Cryptocurreny,
+    Goverment), never of another name (Surgutneftegaz, Ronaldino: other
+    spellings of a name are the writer's to choose), and inside a sentence only
+    from ten letters or where the article spells the word right elsewhere."""
+    if not match.replacements or word.isupper():
+        return False  # an acronym LanguageTool does not know (CCWIS, DAWIA) is a name
     suggestion = match.replacements[0]
     if suggestion.lower() == word.lower():
         # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
-        return word.islower() and len(word) >= 4 and suggestion == word.capitalize()
-    if _variant(word, suggestion) or _derived(word):
+        return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
+                and not generic_plural_of_a_name(word, match.replacements) and word not in evidence.repository_lower)
+    parts = split_in_two(word, match.replacements)
+    if parts:
+        return run_together(parts)
+    if word.islower() and len(word) <= 4 and suggestion in COMMON_SHORT:
+        return one_slip(word, suggestion, 3)
+    if is_variant(word, suggestion):
         return False
-    capital_inside = word[:1].isupper() and not any(s.start == match.start for s in block.sentences)
-    return _one_slip(word, suggestion, 10 if capital_inside else 5)
-
-
-def _variant(word: str, suggestion: str) -> bool:
-    """Spelled the other accepted way: a hyphen (co-ordinator) or an accent (Motörhead)."""
-    plain = "".join(char for char in unicodedata.normalize("NFKD", suggestion) if not unicodedata.combining(char))
-    return word.replace("-", "").lower() == plain.replace("-", "").lower()
-
-
-_PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
-_SUFFIXES = ("ers", "er", "rs", "r", "ors", "es", "s")
-
-
-def _derived(word: str) -> bool:
-    """A known word with a prefix or a plural/agent ending (uncosted, engagers,
-    offerors): a rarer form of a word, not a slip of the keys."""
+    if doubling_slip(word, suggestion) and len(word) >= 5:
+        return True
     from copydesk.readability import english_words
 
-    known = english_words()
-    lowered = word.lower()
-    stems = [lowered[len(p):] for p in _PREFIXES if lowered.startswith(p)]
-    stems += [stem[:-len(s)] for stem in [lowered, *stems] for s in _SUFFIXES if stem.endswith(s)]
-    return any(len(stem) >= 4 and stem in known for stem in stems)
-
-
-def _one_slip(word: str, suggestion: str, shortest: int) -> bool:
-    """One letter added, dropped, changed or two swapped, in a word of at least ``shortest`` letters."""
-    a, b = word.lower(), suggestion.lower()
-    if len(a) < shortest or " " in b or a == b or abs(len(a) - len(b)) > 1:
+    if is_derived(word, english_words()) or generic_plural_of_a_name(word, match.replacements):
         return False
-    prefix = 0
-    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
-        prefix += 1
-    a, b = a[prefix:], b[prefix:]
-    if len(a) == len(b):
-        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
-    return a[1:] == b if len(a) > len(b) else a == b[1:]
+    if not one_slip(word, suggestion, 5):
+        return False
+    if word[:1].isupper() and not word.isupper():
+        sentence_start = any(s.start == match.start for s in block.sentences)
+        if not (sentence_start or len(word) >= 10 or evidence.used_elsewhere(suggestion)):
+            return False
+        return evidence.ordinary_word(suggestion)
+    return True
 
 
 # LanguageTool rules whose first replacement cannot change the meaning: a/an and a doubled word.
@@ -383,25 +430,25 @@ def grammar(doc: Document, context: RuleContext) -> Iterator[Hit]:
 @check("spelling.languagetool")
 def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
     names = _proper_nouns(doc)
-    repository = repository_names(doc.path)
+    evidence = _Evidence(doc, context)
     for block, match in _matches(doc, context):
         if not is_spelling(match):
             continue
         word = block.text[match.start : match.end]
         if _accepted(word, context.vocabulary, names) or not word[:1].isalnum():
             continue  # a match that starts on punctuation ("- Nair") straddles two tokens
-        if _in_a_name(block.text, match.start, match.end):
+        if _in_a_name(block.text, match.start, match.end) and not _misspelt_word_of_the_article(match, word, evidence):
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
-        typo = _looks_like_a_typo(block, match, word)
-        if word[:1].isupper() and word in repository and not typo:
+        typo = _looks_like_a_typo(block, match, word, evidence)
+        if word[:1].isupper() and word in evidence.repository and not typo:
             continue  # a name the repository uses in two or more files (a typo copied twice is still one)
         hit = _hit(doc, block, match, "spelling")
         if _DICTIONARY_RULE.match(match.rule_id) and not typo:
             hit = replace(hit, severity=Severity.INFO,
                           message=f"{hit.message} If “{word}” is a name or a term, add it to the vocabulary.")
-        elif _quoted_alone(block.text, match) or _in_a_list(block, match):
+        elif _quoted_alone(block.text, match) or _in_a_list(block, match) or _quoted_message(doc, block, match):
             hit = replace(hit, severity=Severity.INFO)
         yield hit
 
@@ -436,4 +483,23 @@ def _in_a_list(block: Block, match: Match) -> bool:
     for sentence in block.sentences:
         if sentence.start <= match.start < sentence.end:
             return is_a_list(sentence.text, count_words(sentence.text))
+    return False
+
+
+def _misspelt_word_of_the_article(match: Match, word: str, evidence: _Evidence) -> bool:
+    """"The Goverment Plans" in a headline, where the article writes "government":
+    one slip from a word the article spells right is a typo even among capitals."""
+    return bool(match.replacements) and one_slip(word, match.replacements[0], 5) \
+        and evidence.used_elsewhere(match.replacements[0])
+
+
+def _quoted_message(doc: Document, block: Block, match: Match) -> bool:
+    """A word inside a quotation of a written message (an e-mail, a text, a
+    tweet) keeps the sender's spelling ("No row between me and trevor"): the
+    quotation, what leads into it or the paragraph before names the message."""
+    for start, end in block.quotations:
+        if start <= match.start < end:
+            index = doc.blocks.index(block)
+            before = doc.blocks[index - 1].text if index else ""
+            return names_a_written_message(before + " " + block.text[:end])
     return False

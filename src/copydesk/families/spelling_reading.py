@@ -1,0 +1,134 @@
+"""How a word LanguageTool's dictionary lacks reads: a slip of the keys, or a
+name, a coinage or jargon the writer chose.
+
+Each test here is about the word and its suggestions as a copy editor weighs
+them (is the suggestion one slip away, is it a name or an ordinary word, does
+the word split into two, is it a regular form of a known word); the spelling
+rule in grammar.py puts them together with what the document says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words an accidental join or a short slip lands on. A join of two content words
+# (hardcourt, skillsharing, codenamed) is a closed compound; one with a word
+# below is two words run together (theircode, justfor, eyefrom, alot).
+FUNCTION_WORDS = frozenset(
+    "a an the their his her its our your my this that these those of for from to and but or nor with just not "
+    "very every each no any some is are was were be been have has had will would can could should it he she we "
+    "they you i there which who what when where than then as at by".split())
+# Particles form closed compounds all the time (lineout, backup, takeover, onramp):
+# never evidence of two words run together.
+_PARTICLES = frozenset("in on out up down off over back under through away".split())
+# The short words a three- or four-letter slip is a slip of (teh, thay, adn, wiht).
+COMMON_SHORT = frozenset(
+    "the and that they than them then this with from have were what when your will been into also only just "
+    "some said much more most very were here there their these those which would could should about after "
+    "before because".split())
+
+
+def one_slip(word: str, suggestion: str, shortest: int) -> bool:
+    """One letter added, dropped, changed or two swapped, in a word of at least ``shortest`` letters."""
+    a, b = word.lower(), suggestion.lower()
+    if len(a) < shortest or " " in b or a == b or abs(len(a) - len(b)) > 1:
+        return False
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    a, b = a[prefix:], b[prefix:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b if len(a) > len(b) else a == b[1:]
+
+
+def is_variant(word: str, suggestion: str) -> bool:
+    """Spelled the other accepted way: a hyphen (co-ordinator) or an accent (Motörhead)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", suggestion) if not unicodedata.combining(char))
+    return word.replace("-", "").lower() == plain.replace("-", "").lower()
+
+
+def doubling_slip(word: str, suggestion: str) -> bool:
+    """The suggestion doubles or undoubles one consonant of the word (refered,
+    commited, targetting, untill): the classic slip in inflecting a known word."""
+    a, b = word.lower(), suggestion.lower()
+    if abs(len(a) - len(b)) != 1:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    for index in range(1, len(longer)):
+        if longer[index] == longer[index - 1] and longer[index] not in "aeiou" \
+                and longer[:index] + longer[index + 1:] == shorter:
+            return True
+    return False
+
+
+def split_in_two(word: str, replacements: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two words LanguageTool offers for a word run together ("hard court"
+    for hardcourt, "code-named" for codenamed, "their code" for theircode)."""
+    for replacement in replacements:
+        for separator in (" ", "-"):
+            parts = replacement.split(separator)
+            if len(parts) == 2 and all(parts) and (parts[0] + parts[1]).lower() == word.lower():
+                return parts[0].lower(), parts[1].lower()
+    return None
+
+
+def run_together(parts: tuple[str, str]) -> bool:
+    """Two words that a missed space joined (theircode, justfor, eyefrom,
+    radicallyimproved), as against a closed compound of two content words."""
+    left, right = parts
+    if left in _PARTICLES or right in _PARTICLES:
+        return False
+    return left in FUNCTION_WORDS or right in FUNCTION_WORDS or (left.endswith("ly") and len(left) > 4)
+
+
+_PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
+_SUFFIXES = ("ers", "er", "rs", "r", "ors", "es", "s")
+# Inflections that may double a final consonant or drop a final e: memoed, preppy, scrapping.
+_INFLECTIONS = ("ed", "ing", "y")
+
+
+def is_derived(word: str, known: frozenset[str]) -> bool:
+    """A known word with a prefix, a plural/agent ending or a regular inflection
+    (uncosted, engagers, offerors, memoed, preppy): a rarer form of a word, not
+    a slip of the keys."""
+    lowered = word.lower()
+    stems = [lowered[len(p):] for p in _PREFIXES if lowered.startswith(p)]
+    stems += [stem[:-len(s)] for stem in [lowered, *stems] for s in _SUFFIXES if stem.endswith(s)]
+    for ending in _INFLECTIONS:
+        if lowered.endswith(ending):
+            stem = lowered[:-len(ending)]
+            stems += [stem, stem + "e"]
+            if len(stem) >= 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # preppy: prep; scrapping: scrap
+    return any(len(stem) >= 4 and stem in known for stem in stems)
+
+
+def generic_plural_of_a_name(word: str, replacements: tuple[str, ...]) -> bool:
+    """A name's plural used as a common noun (data "sherpas"): lower case on
+    purpose, unlike a name missing its capital (achilles)."""
+    return word.islower() and word.endswith("s") and word[:-1].capitalize() in replacements
+
+
+_AMERICAN = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("our", "or"), ("tre", "ter"),
+             ("ence", "ense"), ("ogue", "og"), ("ae", "e"), ("oe", "e"), ("ll", "l"), ("yse", "yze"))
+
+
+def american_twin(word: str, replacements: tuple[str, ...]) -> bool:
+    """The suggestion is the word's American spelling (well-publicised ->
+    well-publicized, mould -> mold): a British spelling, not a typo."""
+    lowered = word.lower()
+    wanted = {replacement.lower() for replacement in replacements}
+    return any(british in lowered and lowered.replace(british, american) in wanted for british, american in _AMERICAN)
+
+
+# A written message quoted verbatim (e-mail, text, tweet, post): its informal
+# spellings are the sender's, not the paper's ("No row between me and trevor").
+_WRITTEN_MESSAGE = re.compile(
+    r"\b(?:e-?mail(?:s|ed)?|text(?:ed|ing)|text messages?|tweets?|tweeted|messaged|sms|whatsapp|blog posts?)\b",
+    re.IGNORECASE)
+
+
+def names_a_written_message(text: str) -> bool:
+    return bool(_WRITTEN_MESSAGE.search(text))

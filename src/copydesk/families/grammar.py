@@ -174,12 +174,22 @@ def _british_after_all(doc: Document, results: list[list[Match]]) -> bool:
     ("‘haematoma’ is British English", or "well-publicised" with "well-publicized" as
     its suggestion), weighed with the table's evidence: a British report with words
     the table lacks is British after all."""
+    british, _ = _spelling_pairs()
     flagged = sum(1 for block, found in zip(_checked_blocks(doc), results) for match in found
-                  if "British English" in match.message
-                  or _DICTIONARY_RULE.match(match.rule_id) and american_twin(block.text[match.start:match.end],
-                                                                             match.replacements))
+                  if _british_spelling(block, match) and not _counted(block.text[match.start:match.end], british))
     uk, us = dialect_evidence(doc)
     return bool(flagged) and _british(uk + flagged, us)
+
+
+def _counted(word: str, british: frozenset[str]) -> bool:
+    """A word dialect_evidence has counted already (a lower-case one in the table)."""
+    return word.islower() and word in british
+
+
+def _british_spelling(block: Block, match: Match) -> bool:
+    """A match LanguageTool's American dictionary makes of a British spelling."""
+    return "British English" in match.message or bool(
+        _DICTIONARY_RULE.match(match.rule_id) and american_twin(block.text[match.start:match.end], match.replacements))
 
 
 def _duplicate(match: Match, context: RuleContext) -> bool:
@@ -203,13 +213,19 @@ def _misfire(block: Block, match: Match, language: str) -> bool:
                                               or flagged.lower().split()[:1] in (["had"], ["that"])
                                               or _title_before_a_name(block.text, match)):
         return True  # scores repeat by nature ("won 6-2 6-2"); "had had" and "that that" are grammar
-    if is_code_like(surrounding_token(block.text, match.start, match.start + 1)):
+    if _CODE_TOKEN.search(surrounding_token(block.text, match.start, match.start + 1)):
         return True  # the "a" of "schedule_a" is code, not an article
     if match.rule_id == "EN_A_VS_AN" and block.text[match.end:match.end + 2].lstrip()[:1] in _SPOKEN_FIGURES:
         return True  # "an £800m" is read "an eight hundred million": the figure decides, not its symbol
     if language == "en-GB" and _AGREEMENT.search(match.rule_id):
         return _british_collective(block.text, match)
     return False
+
+
+# Tokens that can only be code or an address (snake_case, paths, URLs, handles,
+# markup): LanguageTool reads their pieces as words. (Not camelCase or dotted
+# tokens: "GameBoy" and "U.S" are LanguageTool's to correct.)
+_CODE_TOKEN = re.compile(r"_|/|://|^[@#]|[{}<>=$]|\w\(")
 
 
 def _title_before_a_name(text: str, match: Match) -> bool:
@@ -319,13 +335,12 @@ class _Evidence:
     def __init__(self, doc: Document, context: RuleContext) -> None:
         self.doc, self.context = doc, context
         self.repository = repository_names(doc.path)
-        self.repository_lower = {name.lower() for name in self.repository}
-        self.words = {word.lower() for block in doc.blocks for word in _WORD.findall(block.text)}
+        self.lower_words = {word for block in doc.blocks for word in _WORD.findall(block.text) if word.islower()}
         self._twins: dict[str, bool] = {}
 
-    def used_elsewhere(self, word: str) -> bool:
-        """The article spells this word (any case) somewhere: the writer knows it."""
-        return word.lower() in self.words
+    def used_in_lower_case(self, word: str) -> bool:
+        """The article spells this word in lower case somewhere: an ordinary word the writer knows."""
+        return word.lower() in self.lower_words
 
     def ordinary_word(self, suggestion: str) -> bool:
         """Whether LanguageTool's dictionary has the suggestion in lower case
@@ -350,22 +365,21 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
     (theircode, justfor); a name written in lower case (achilles). Not a slip:
     a closed compound of two content words (hardcourt, codenamed, skillsharing),
     a regular form of a known word (memoed, preppy, engagers), a name's plural
-    used as a noun (sherpas), a tool the repository names in lower case
-    (postgres), words far from any suggestion (Murrayfield, protosketching).
+    used as a noun (sherpas), words far from any suggestion (Murrayfield, protosketching).
     A capitalized word is a slip only of an ordinary word (Cryptocurreny,
     Goverment), never of another name (Surgutneftegaz, Ronaldino: other
     spellings of a name are the writer's to choose), and inside a sentence only
-    from ten letters or where the article spells the word right elsewhere."""
+    from ten letters or where the article spells the word right in lower case."""
     if not match.replacements or word.isupper():
         return False  # an acronym LanguageTool does not know (CCWIS, DAWIA) is a name
     suggestion = match.replacements[0]
     if suggestion.lower() == word.lower():
         # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
         return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
-                and not generic_plural_of_a_name(word, match.replacements) and word not in evidence.repository_lower)
+                and not generic_plural_of_a_name(word, match.replacements))
     parts = split_in_two(word, match.replacements)
     if parts:
-        return run_together(parts)
+        return word.islower() and run_together(parts)  # Solaris is no "Solar is"
     if word.islower() and len(word) <= 4 and suggestion in COMMON_SHORT:
         return one_slip(word, suggestion, 3)
     if is_variant(word, suggestion):
@@ -380,7 +394,7 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
         return False
     if word[:1].isupper() and not word.isupper():
         sentence_start = any(s.start == match.start for s in block.sentences)
-        if not (sentence_start or len(word) >= 10 or evidence.used_elsewhere(suggestion)):
+        if not (sentence_start or len(word) >= 10 or evidence.used_in_lower_case(suggestion)):
             return False
         return evidence.ordinary_word(suggestion)
     return True
@@ -437,7 +451,7 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         word = block.text[match.start : match.end]
         if _accepted(word, context.vocabulary, names) or not word[:1].isalnum():
             continue  # a match that starts on punctuation ("- Nair") straddles two tokens
-        if _in_a_name(block.text, match.start, match.end) and not _misspelt_word_of_the_article(match, word, evidence):
+        if _in_a_name(block.text, match.start, match.end) and not _misspelt_in_title_case(block, match, word, evidence):
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
@@ -448,8 +462,9 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if _DICTIONARY_RULE.match(match.rule_id) and not typo:
             hit = replace(hit, severity=Severity.INFO,
                           message=f"{hit.message} If “{word}” is a name or a term, add it to the vocabulary.")
-        elif _quoted_alone(block.text, match) or _in_a_list(block, match) or _quoted_message(doc, block, match):
-            hit = replace(hit, severity=Severity.INFO)
+        elif _quoted_alone(block.text, match) or _in_a_list(block, match) or _quoted_message(doc, block, match) \
+                or _british_spelling(block, match) and _quoted(block, match):
+            hit = replace(hit, severity=Severity.INFO)  # a quotation keeps its source's spelling
         yield hit
 
 
@@ -486,11 +501,18 @@ def _in_a_list(block: Block, match: Match) -> bool:
     return False
 
 
-def _misspelt_word_of_the_article(match: Match, word: str, evidence: _Evidence) -> bool:
-    """"The Goverment Plans" in a headline, where the article writes "government":
-    one slip from a word the article spells right is a typo even among capitals."""
-    return bool(match.replacements) and one_slip(word, match.replacements[0], 5) \
-        and evidence.used_elsewhere(match.replacements[0])
+def _misspelt_in_title_case(block: Block, match: Match, word: str, evidence: _Evidence) -> bool:
+    """"New Goverment Plans" in a title-case headline, where the article writes
+    "government": one slip from a word the article spells right in lower case
+    is a typo even among capitals. (In running text a run of capitals is a name:
+    "Eleni Chappen" is no slip of "happen".)"""
+    return block.kind in ("headline", "subhead") and bool(match.replacements) \
+        and one_slip(word, match.replacements[0], 5) and evidence.used_in_lower_case(match.replacements[0])
+
+
+def _quoted(block: Block, match: Match) -> bool:
+    """Inside quotation marks or a block quote: someone else's words."""
+    return block.container == "quote" or any(start <= match.start < end for start, end in block.quotations)
 
 
 def _quoted_message(doc: Document, block: Block, match: Match) -> bool:

@@ -20,8 +20,8 @@ from copydesk.precision import languagetool_severity
 from copydesk.rules import RuleContext, check, wordlist
 from copydesk.vocabulary import repository_names
 from copydesk.families.spelling_reading import (COMMON_SHORT, american_twin, doubling_slip, generic_plural_of_a_name,
-                                                is_derived, is_variant, names_a_written_message, one_slip,
-                                                run_together, split_in_two)
+                                                has_a_particle, is_derived, is_variant, names_a_written_message,
+                                                one_slip, run_together, split_in_two)
 
 # LanguageTool rule -> the copydesk rule that reports the same problem.
 DUPLICATES = {
@@ -373,19 +373,20 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
     if not match.replacements or word.isupper():
         return False  # an acronym LanguageTool does not know (CCWIS, DAWIA) is a name
     suggestion = match.replacements[0]
+    if word.islower() and len(word) <= 4 and any(one_slip(word, common, 3) for common in match.replacements
+                                                 if common in COMMON_SHORT):
+        return True  # teh, thay, adn
     if suggestion.lower() == word.lower():
         # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
         return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
                 and not generic_plural_of_a_name(word, match.replacements))
     parts = split_in_two(word, match.replacements)
-    if parts:
+    if parts and not has_a_particle(parts):
         return word.islower() and run_together(parts)  # Solaris is no "Solar is"
-    if word.islower() and len(word) <= 4 and suggestion in COMMON_SHORT:
-        return one_slip(word, suggestion, 3)
     if is_variant(word, suggestion):
         return False
-    if doubling_slip(word, suggestion) and len(word) >= 5:
-        return True
+    if word.islower() and len(word) >= 5 and any(doubling_slip(word, other) for other in match.replacements):
+        return True  # a name's double letters are its own (Herron, not Heron)
     from copydesk.readability import english_words
 
     if is_derived(word, english_words()) or generic_plural_of_a_name(word, match.replacements):

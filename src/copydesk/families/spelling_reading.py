@@ -50,17 +50,16 @@ def is_variant(word: str, suggestion: str) -> bool:
 
 
 def doubling_slip(word: str, suggestion: str) -> bool:
-    """The suggestion doubles or undoubles one consonant of the word (refered,
-    commited, targetting, untill): the classic slip in inflecting a known word."""
+    """The suggestion doubles or undoubles consonants of the word and nothing
+    else (refered, commited, targetting, untill, reccomend, tommorow): the
+    classic slips in spelling a known word."""
     a, b = word.lower(), suggestion.lower()
-    if abs(len(a) - len(b)) != 1:
-        return False
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    for index in range(1, len(longer)):
-        if longer[index] == longer[index - 1] and longer[index] not in "aeiou" \
-                and longer[:index] + longer[index + 1:] == shorter:
-            return True
-    return False
+    return a != b and " " not in b and _single_consonants(a) == _single_consonants(b)
+
+
+def _single_consonants(word: str) -> str:
+    return "".join(char for index, char in enumerate(word)
+                   if index == 0 or char != word[index - 1] or char in "aeiou")
 
 
 def split_in_two(word: str, replacements: tuple[str, ...]) -> tuple[str, str] | None:
@@ -74,17 +73,23 @@ def split_in_two(word: str, replacements: tuple[str, ...]) -> tuple[str, str] | 
     return None
 
 
+def has_a_particle(parts: tuple[str, str]) -> bool:
+    """A split at a particle or prefix-like word (in dependant, line out) says
+    nothing about a compound: the word is weighed on its other suggestions."""
+    return parts[0] in _PARTICLES or parts[1] in _PARTICLES
+
+
 def run_together(parts: tuple[str, str]) -> bool:
     """Two words that a missed space joined (theircode, justfor, eyefrom,
     radicallyimproved), as against a closed compound of two content words."""
     left, right = parts
-    if left in _PARTICLES or right in _PARTICLES:
-        return False
     return left in FUNCTION_WORDS or right in FUNCTION_WORDS or (left.endswith("ly") and len(left) > 4)
 
 
 _PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
-_SUFFIXES = ("ers", "er", "rs", "r", "ors", "es", "s")
+# Plural agent nouns (engagers, offerors) but not a bare "-er" or "-r": "grammer"
+# is no "gramme" plus "r".
+_SUFFIXES = ("ers", "rs", "ors", "es", "s")
 # Inflections that may double a final consonant or drop a final e: memoed, preppy, scrapping.
 _INFLECTIONS = ("ed", "ing", "y")
 

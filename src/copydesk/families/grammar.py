@@ -20,8 +20,8 @@ from copydesk.precision import languagetool_severity
 from copydesk.rules import RuleContext, check, wordlist
 from copydesk.vocabulary import repository_names
 from copydesk.families.spelling_reading import (COMMON_SHORT, american_twin, doubling_slip, generic_plural_of_a_name,
-                                                has_a_particle, is_derived, is_variant, names_a_written_message,
-                                                one_slip, run_together, split_in_two)
+                                                inflection_stems, is_derived, is_variant, names_a_written_message,
+                                                one_slip, run_together, split_in_two, weak_split)
 
 # LanguageTool rule -> the copydesk rule that reports the same problem.
 DUPLICATES = {
@@ -174,16 +174,10 @@ def _british_after_all(doc: Document, results: list[list[Match]]) -> bool:
     ("‘haematoma’ is British English", or "well-publicised" with "well-publicized" as
     its suggestion), weighed with the table's evidence: a British report with words
     the table lacks is British after all."""
-    british, _ = _spelling_pairs()
     flagged = sum(1 for block, found in zip(_checked_blocks(doc), results) for match in found
-                  if _british_spelling(block, match) and not _counted(block.text[match.start:match.end], british))
-    uk, us = dialect_evidence(doc)
+                  if _british_spelling(block, match))
+    uk, us = dialect_evidence(doc)  # (a table word LanguageTool reports weighs twice: a tie goes British)
     return bool(flagged) and _british(uk + flagged, us)
-
-
-def _counted(word: str, british: frozenset[str]) -> bool:
-    """A word dialect_evidence has counted already (a lower-case one in the table)."""
-    return word.islower() and word in british
 
 
 def _british_spelling(block: Block, match: Match) -> bool:
@@ -381,7 +375,7 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
         return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
                 and not generic_plural_of_a_name(word, match.replacements))
     parts = split_in_two(word, match.replacements)
-    if parts and not has_a_particle(parts):
+    if parts and not weak_split(parts):
         return word.islower() and run_together(parts)  # Solaris is no "Solar is"
     if is_variant(word, suggestion):
         return False
@@ -389,8 +383,9 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
         return True  # a name's double letters are its own (Herron, not Heron)
     from copydesk.readability import english_words
 
-    if is_derived(word, english_words()) or generic_plural_of_a_name(word, match.replacements):
-        return False
+    if is_derived(word, english_words()) or generic_plural_of_a_name(word, match.replacements) \
+            or any(evidence.ordinary_word(stem) for stem in inflection_stems(word)):
+        return False  # engagers, sherpas, memoed (memo), preppy (prep)
     if not one_slip(word, suggestion, 5):
         return False
     if word[:1].isupper() and not word.isupper():

@@ -73,10 +73,12 @@ def split_in_two(word: str, replacements: tuple[str, ...]) -> tuple[str, str] | 
     return None
 
 
-def has_a_particle(parts: tuple[str, str]) -> bool:
-    """A split at a particle or prefix-like word (in dependant, line out) says
-    nothing about a compound: the word is weighed on its other suggestions."""
-    return parts[0] in _PARTICLES or parts[1] in _PARTICLES
+def weak_split(parts: tuple[str, str]) -> bool:
+    """A split at a particle or prefix-like word (in dependant, line out) or off
+    a scrap of letters (em missions) says nothing about a compound: the word is
+    weighed on its other suggestions."""
+    return parts[0] in _PARTICLES or parts[1] in _PARTICLES or min(len(parts[0]), len(parts[1])) < 3 \
+        and not (parts[0] in FUNCTION_WORDS or parts[1] in FUNCTION_WORDS)
 
 
 def run_together(parts: tuple[str, str]) -> bool:
@@ -90,24 +92,33 @@ _PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
 # Plural agent nouns (engagers, offerors) but not a bare "-er" or "-r": "grammer"
 # is no "gramme" plus "r".
 _SUFFIXES = ("ers", "rs", "ors", "es", "s")
-# Inflections that may double a final consonant or drop a final e: memoed, preppy, scrapping.
+# Inflections, as such or doubling a final consonant: memoed, preppy, scrapping.
 _INFLECTIONS = ("ed", "ing", "y")
 
 
 def is_derived(word: str, known: frozenset[str]) -> bool:
-    """A known word with a prefix, a plural/agent ending or a regular inflection
-    (uncosted, engagers, offerors, memoed, preppy): a rarer form of a word, not
-    a slip of the keys."""
+    """A known word with a prefix or a plural/agent ending (uncosted, engagers,
+    offerors): a rarer form of a word, not a slip of the keys."""
     lowered = word.lower()
     stems = [lowered[len(p):] for p in _PREFIXES if lowered.startswith(p)]
     stems += [stem[:-len(s)] for stem in [lowered, *stems] for s in _SUFFIXES if stem.endswith(s)]
+    return any(len(stem) >= 4 and stem in known for stem in stems)
+
+
+def inflection_stems(word: str) -> list[str]:
+    """The words a regular inflection would come from (memoed: memo; preppy:
+    prep; scragged: scrag), to be looked up in the dictionary. No final e is
+    restored: "manged" is no "mange" plus "d", "faming" no "fame" plus "ing"."""
+    lowered = word.lower()
+    stems = []
     for ending in _INFLECTIONS:
         if lowered.endswith(ending):
             stem = lowered[:-len(ending)]
-            stems += [stem, stem + "e"]
-            if len(stem) >= 2 and stem[-1] == stem[-2]:
-                stems.append(stem[:-1])  # preppy: prep; scrapping: scrap
-    return any(len(stem) >= 4 and stem in known for stem in stems)
+            if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                stem = stem[:-1]  # preppy: prep; scrapping: scrap
+            if len(stem) >= 3 and stem.isalpha():
+                stems.append(stem)
+    return stems
 
 
 def generic_plural_of_a_name(word: str, replacements: tuple[str, ...]) -> bool:
@@ -116,16 +127,26 @@ def generic_plural_of_a_name(word: str, replacements: tuple[str, ...]) -> bool:
     return word.islower() and word.endswith("s") and word[:-1].capitalize() in replacements
 
 
-_AMERICAN = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("our", "or"), ("tre", "ter"),
-             ("ence", "ense"), ("ogue", "og"), ("ae", "e"), ("oe", "e"), ("ll", "l"), ("yse", "yze"))
+# The two British spelling families that never make a typo: -ise/-isation for
+# -ize/-ization and -our for -or. (LanguageTool's own message names the others:
+# "‘centre’ is British English".)
+_BRITISH_TO_AMERICAN = (("is", "iz"), ("our", "or"))
 
 
 def american_twin(word: str, replacements: tuple[str, ...]) -> bool:
-    """The suggestion is the word's American spelling (well-publicised ->
-    well-publicized, mould -> mold): a British spelling, not a typo."""
-    lowered = word.lower()
+    """The suggestion is the lower-case word's American spelling (well-publicised
+    -> well-publicized, humour -> humor): a British spelling, not a typo. (Names
+    keep their letters: "Trammell" is no British "Trammel".)"""
+    if not word.islower():
+        return False
     wanted = {replacement.lower() for replacement in replacements}
-    return any(british in lowered and lowered.replace(british, american) in wanted for british, american in _AMERICAN)
+    for british, american in _BRITISH_TO_AMERICAN:
+        position = word.find(british)
+        while position != -1:
+            if word[:position] + american + word[position + len(british):] in wanted:
+                return True
+            position = word.find(british, position + 1)
+    return False
 
 
 # A written message quoted verbatim (e-mail, text, tweet, post): its informal

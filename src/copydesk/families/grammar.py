@@ -366,6 +366,8 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
     from ten letters or where the article spells the word right in lower case."""
     if not match.replacements or word.isupper():
         return False  # an acronym LanguageTool does not know (CCWIS, DAWIA) is a name
+    if _hyphenated_of_words_or_names(word, evidence):
+        return False
     suggestion = match.replacements[0]
     if word.islower() and len(word) <= 4 and any(one_slip(word, common, 3) for common in match.replacements
                                                  if common in COMMON_SHORT):
@@ -495,6 +497,20 @@ def _in_a_list(block: Block, match: Match) -> bool:
         if sentence.start <= match.start < sentence.end:
             return is_a_list(sentence.text, count_words(sentence.text))
     return False
+
+
+def _hyphenated_of_words_or_names(word: str, evidence: _Evidence) -> bool:
+    """A hyphenated word whose parts are a prefix and a name (ex-Yukos,
+    pro-Kremlin) or all known words (sweet-natured): a coinage, not a slip."""
+    from copydesk.readability import english_words
+
+    parts = [part for part in word.split("-") if part]
+    if len(parts) < 2:
+        return False
+    if any(part[:1].isupper() for part in parts[1:]) and parts[0].islower():
+        return True
+    known = english_words()
+    return all(len(part) >= 2 and (part.lower() in known or evidence.ordinary_word(part)) for part in parts)
 
 
 def _misspelt_in_title_case(block: Block, match: Match, word: str, evidence: _Evidence) -> bool:

@@ -232,3 +232,19 @@ def test_a_small_count_in_running_prose_is_still_spelled_out():
     findings = lint_text(text, path="a.md", config=NUMERALS)
     assert [(f.line, f.column, f.message) for f in findings] == [
         (3, _column(text, 3, "4 dots"), "AP style spells out numbers under 10: “four”")]
+
+
+# --- another language, and code read aloud ---
+
+def test_a_paragraph_in_another_language_is_not_checked_against_english(languagetool):
+    # 18f blog (a post in Spanish): an English dictionary says nothing of "tiempo completo".
+    text = ("# Un día en 18F\n\nSoy la primera persona trabajando a tiempo completo para 18F desde el "
+            "archipiélago caribeño, y me gusta mucho el trabajo.\n\n18F es una organización amigable "
+            "al trabajo remoto.\n")
+    assert _findings(text, "a.md") == []
+
+
+def test_a_or_an_before_inline_code_is_the_codes_to_decide(languagetool):
+    # 18f blog: "an `http://` URL" is read "an aitch-tee-tee-pee URL".
+    text = "# HTTPS\n\nA user may click on an old link that mistakenly uses an `http://` URL.\n"
+    assert _findings(text, "a.md") == []

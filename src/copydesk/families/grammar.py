@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from copydesk.document import Block, Document
+from copydesk.families.figures.voice import voice
 from copydesk.finding import Applicability, Edit, Fix, Hit, Severity
 from copydesk.languagetool.client import Markup, Match, active_client
 from copydesk.precision import languagetool_severity
@@ -161,12 +162,47 @@ def _matches(doc: Document, context: RuleContext) -> list[tuple[Block, Match]]:
         doc.cache["languagetool"] = [
             (block, match) for block, found, stand_ins in zip(blocks, results, runs) for match in found
             if not any(start < match.end and match.start < end for start, end in stand_ins)
-            and not _duplicate(match, context) and not _misfire(block, match, language)]
+            and not _article_before_stand_in(block, match, stand_ins)
+            and not _duplicate(match, context) and not _misfire(block, match, language)
+            and not _foreign(doc, block)]
     return doc.cache["languagetool"]
 
 
 def _checked_blocks(doc: Document) -> list[Block]:
     return [block for block in doc.blocks if block.kind != "byline" and block.text.strip()]
+
+
+def _article_before_stand_in(block: Block, match: Match, stand_ins: list[tuple[int, int]]) -> bool:
+    """"an `http://` URL": a/an before code is decided by how the code is read
+    aloud, which the stand-in word cannot tell."""
+    if match.rule_id != "EN_A_VS_AN":
+        return False
+    following = match.end + len(block.text[match.end:match.end + 3]) - len(block.text[match.end:match.end + 3].lstrip())
+    return any(start == following for start, _ in stand_ins)
+
+
+# A paragraph in another language: an English dictionary and grammar say nothing of it.
+_ENGLISH_MARKERS = frozenset("the and of to in is that for it on was with as are be this by at we our you they have "
+                             "from or an will has not".split())
+
+
+def _foreign(doc: Document, block: Block) -> bool:
+    """Not English (a line-up aside): the shared reading of the block's voice says
+    so, or the block is too short for it to tell, has no English function word, and the article
+    has a paragraph in another language (a Spanish post's short lines)."""
+    from copydesk.readability import count_words
+    from copydesk.sentences import is_a_list
+
+    if is_a_list(block.text, count_words(block.text)):
+        return False  # a line-up of names has no function words either, but it is English copy
+    if not voice(doc, block).english:
+        return True
+    if "foreign-article" not in doc.cache:
+        doc.cache["foreign-article"] = any(not voice(doc, other).english for other in doc.blocks)
+    if not doc.cache["foreign-article"]:
+        return False
+    words = [word.lower() for word in _WORD.findall(block.text)]
+    return len(words) >= 4 and not any(word in _ENGLISH_MARKERS for word in words)
 
 
 def _british_after_all(doc: Document, results: list[list[Match]]) -> bool:
@@ -219,7 +255,7 @@ def _misfire(block: Block, match: Match, language: str) -> bool:
 # Tokens that can only be code or an address (snake_case, paths, URLs, handles,
 # markup): LanguageTool reads their pieces as words. (Not camelCase or dotted
 # tokens: "GameBoy" and "U.S" are LanguageTool's to correct.)
-_CODE_TOKEN = re.compile(r"_|/|://|^[@#]|[{}<>=$]|\w\(")
+_CODE_TOKEN = re.compile(r"_|^\.?/|/[\w.-]+/|://|^[@#]|[{}<>=$]|\w\(")  # ("any/all" is prose; /usr/bin a path)
 
 
 def _title_before_a_name(text: str, match: Match) -> bool:

@@ -248,3 +248,18 @@ def test_a_or_an_before_inline_code_is_the_codes_to_decide(languagetool):
     # 18f blog: "an `http://` URL" is read "an aitch-tee-tee-pee URL".
     text = "# HTTPS\n\nA user may click on an old link that mistakenly uses an `http://` URL.\n"
     assert _findings(text, "a.md") == []
+
+
+@pytest.mark.parametrize("text", [
+    # BBC sport/190: a team's name doubles a word; British agreement in an article with no American spelling
+    "Bafana Bafana play the Seychelles before Mauritius host Madagascar.",
+    # BBC sport/272
+    "If Madrid do not want me then it's in the best interests of everyone that they are realistic.",
+])
+def test_doubled_names_and_british_team_agreement_are_not_flagged(languagetool, text):
+    assert _findings(f"Cup news\n\n{text}\n") == []
+
+
+def test_a_pronoun_with_the_wrong_verb_is_still_flagged(languagetool):
+    text = "Cup news\n\nThe coach said he have a plan for the final.\n"
+    assert [rule for _, _, rule, severity in _findings(text) if severity is Severity.WARNING] == ["grammar.he-verb-agr"]

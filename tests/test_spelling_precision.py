@@ -263,3 +263,9 @@ def test_doubled_names_and_british_team_agreement_are_not_flagged(languagetool, 
 def test_a_pronoun_with_the_wrong_verb_is_still_flagged(languagetool):
     text = "Cup news\n\nThe coach said he have a plan for the final.\n"
     assert [rule for _, _, rule, severity in _findings(text) if severity is Severity.WARNING] == ["grammar.he-verb-agr"]
+
+
+def test_a_british_word_in_an_article_without_american_spelling_is_no_typo(languagetool):
+    # BBC sport/276: no word of the table either way; en-GB knows "prising" (from prise).
+    assert _spelling_severities("Sanchez is bullish about his hopes of prising Juninho from the champions.") == [
+        Severity.INFO]

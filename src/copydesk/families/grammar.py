@@ -390,13 +390,50 @@ class _Evidence:
     def ordinary_word(self, suggestion: str) -> bool:
         """Whether LanguageTool's dictionary has the suggestion in lower case
         (cryptocurrency, government) rather than only as a name (Surgutneftegas,
-        Ronaldinho, Sheffield): asked of the server once per word, and cached."""
+        Ronaldinho, Sheffield). Words are asked of the server in one batch per
+        article (see ``look_up``); each is its own cached text."""
         lowered = suggestion.lower()
         if lowered not in self._twins:
-            language = self.doc.cache.get("language", "en-US")
-            found = active_client(language, disabled_rules(self.context)).check_many([lowered])[0]
-            self._twins[lowered] = not any(_DICTIONARY_RULE.match(match.rule_id) for match in found)
+            self.look_up([lowered])
         return self._twins[lowered]
+
+    def look_up(self, words: list[str]) -> None:
+        fresh = sorted({word.lower() for word in words} - set(self._twins))
+        if not fresh:
+            return
+        language = self.doc.cache.get("language", "en-US")
+        results = active_client(language, disabled_rules(self.context)).check_many(fresh)
+        for word, found in zip(fresh, results):
+            self._twins[word] = not any(_DICTIONARY_RULE.match(match.rule_id) for match in found)
+
+    def british_word(self, word: str) -> bool:
+        """Whether LanguageTool's en-GB dictionary knows a word its en-US one
+        lacks ("prising", from prise), asked for an article checked as en-US
+        that has not one American spelling: a British report the table could
+        not place."""
+        if self.doc.cache.get("language") != "en-US" or dialect_evidence(self.doc)[1]:
+            return False
+        found = active_client("en-GB", disabled_rules(self.context)).check_many([word.lower()])[0]
+        return not any(_DICTIONARY_RULE.match(match.rule_id) for match in found)
+
+    def prefetch(self, matches: list[tuple[Block, Match]]) -> None:
+        """Every word the spelling rule may ask about, in one request: the
+        suggestions of capitalized misses, the stems of inflected ones and the
+        parts of hyphenated ones."""
+        from copydesk.readability import english_words
+
+        known = english_words()
+        words: list[str] = []
+        for block, match in matches:
+            word = block.text[match.start:match.end]
+            if not _DICTIONARY_RULE.match(match.rule_id) or not match.replacements:
+                continue
+            if word[:1].isupper():
+                words.append(match.replacements[0])
+            words += inflection_stems(word)
+            if "-" in word:
+                words += [part for part in word.split("-") if len(part) >= 2 and part.lower() not in known]
+        self.look_up(words)
 
 
 def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidence) -> bool:
@@ -494,6 +531,7 @@ def grammar(doc: Document, context: RuleContext) -> Iterator[Hit]:
 def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
     names = _proper_nouns(doc)
     evidence = _Evidence(doc, context)
+    evidence.prefetch(_matches(doc, context))
     for block, match in _matches(doc, context):
         if not is_spelling(match):
             continue
@@ -504,7 +542,7 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
-        typo = _looks_like_a_typo(block, match, word, evidence)
+        typo = _looks_like_a_typo(block, match, word, evidence) and not (word.islower() and evidence.british_word(word))
         if word[:1].isupper() and word in evidence.repository and not typo:
             continue  # a name the repository uses in two or more files (a typo copied twice is still one)
         hit = _hit(doc, block, match, "spelling")

@@ -8,7 +8,7 @@ are switched off while that copydesk rule is on, so a problem is reported once.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -187,6 +187,14 @@ _ENGLISH_MARKERS = frozenset("the and of to in is that for it on was with as are
 
 
 def _foreign(doc: Document, block: Block) -> bool:
+    """Whether a block is in another language; read once per block (it is asked per match)."""
+    known = doc.cache.setdefault("foreign-blocks", {})
+    if id(block) not in known:
+        known[id(block)] = _reads_foreign(doc, block)
+    return known[id(block)]
+
+
+def _reads_foreign(doc: Document, block: Block) -> bool:
     """Not English (a line-up aside): the shared reading of the block's voice says
     so, or the block is too short for it to tell, has no English function word, and the article
     has a paragraph in another language (a Spanish post's short lines)."""
@@ -479,7 +487,7 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
     if not one_slip(word, suggestion, 5):
         return False
     if word[:1].isupper() and not word.isupper():
-        sentence_start = any(s.start == match.start for s in block.sentences)
+        sentence_start = _starts_a_sentence(evidence.doc, block, match.start)
         if not (sentence_start or len(word) >= 10 or evidence.used_in_lower_case(suggestion)):
             return False
         return evidence.ordinary_word(suggestion)
@@ -549,8 +557,8 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if _DICTIONARY_RULE.match(match.rule_id) and not typo:
             hit = replace(hit, severity=Severity.INFO,
                           message=f"{hit.message} If “{word}” is a name or a term, add it to the vocabulary.")
-        elif _quoted_alone(block.text, match) or _in_a_list(block, match) or _quoted_message(doc, block, match) \
-                or _british_spelling(block, match) and _quoted(block, match):
+        elif _quoted_alone(block.text, match) or _in_a_list(doc, block, match) or _quoted_message(doc, block, match) \
+                or _british_spelling(block, match) and _quoted(doc, block, match):
             hit = replace(hit, severity=Severity.INFO)  # a quotation keeps its source's spelling
         yield hit
 
@@ -576,16 +584,42 @@ def _quoted_alone(text: str, match: Match) -> bool:
     return len(phrase.split()) <= 3 and (opening == 0 or not before[opening - 1].isalnum())
 
 
-def _in_a_list(block: Block, match: Match) -> bool:
+def _in_a_list(doc: Document, block: Block, match: Match) -> bool:
     """A team line-up or a list of names in sentence form: its abbreviations
-    ("capt") and names are not prose to spell-check strictly."""
+    ("capt") and names are not prose to spell-check strictly. Each sentence is
+    read once (a paragraph may hold hundreds of matches)."""
     from copydesk.readability import count_words
     from copydesk.sentences import is_a_list
 
-    for sentence in block.sentences:
-        if sentence.start <= match.start < sentence.end:
-            return is_a_list(sentence.text, count_words(sentence.text))
-    return False
+    sentence = _sentence_at(doc, block, match.start)
+    if sentence is None:
+        return False
+    lists = doc.cache.setdefault("spelling-lists", {})
+    key = (id(block), sentence.start)
+    if key not in lists:
+        lists[key] = is_a_list(sentence.text, count_words(sentence.text))
+    return lists[key]
+
+
+def _sentence_starts(doc: Document, block: Block) -> list[int]:
+    starts = doc.cache.setdefault("sentence-starts", {})
+    if id(block) not in starts:
+        starts[id(block)] = [sentence.start for sentence in block.sentences]
+    return starts[id(block)]
+
+
+def _sentence_at(doc: Document, block: Block, offset: int):
+    """The block's sentence holding ``offset`` (binary search: sentences are in order)."""
+    index = bisect_right(_sentence_starts(doc, block), offset) - 1
+    if index >= 0 and offset < block.sentences[index].end:
+        return block.sentences[index]
+    return None
+
+
+def _starts_a_sentence(doc: Document, block: Block, offset: int) -> bool:
+    starts = _sentence_starts(doc, block)
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and starts[index] == offset
 
 
 def _hyphenated_of_words_or_names(word: str, evidence: _Evidence) -> bool:
@@ -611,18 +645,33 @@ def _misspelt_in_title_case(block: Block, match: Match, word: str, evidence: _Ev
         and one_slip(word, match.replacements[0], 5) and evidence.used_in_lower_case(match.replacements[0])
 
 
-def _quoted(block: Block, match: Match) -> bool:
+def _quoted(doc: Document, block: Block, match: Match) -> bool:
     """Inside quotation marks or a block quote: someone else's words."""
-    return block.container == "quote" or any(start <= match.start < end for start, end in block.quotations)
+    return block.container == "quote" or _quotation_at(doc, block, match.start) is not None
+
+
+def _quotation_at(doc: Document, block: Block, offset: int) -> tuple[int, int] | None:
+    """The quotation of the block holding ``offset`` (binary search over its starts, read once)."""
+    starts = doc.cache.setdefault("quotation-starts", {})
+    if id(block) not in starts:
+        starts[id(block)] = [start for start, _ in block.quotations]
+    index = bisect_right(starts[id(block)], offset) - 1
+    if index >= 0 and offset < block.quotations[index][1]:
+        return block.quotations[index]
+    return None
 
 
 def _quoted_message(doc: Document, block: Block, match: Match) -> bool:
     """A word inside a quotation of a written message (an e-mail, a text, a
     tweet) keeps the sender's spelling ("No row between me and trevor"): the
     quotation, what leads into it or the paragraph before names the message."""
-    for start, end in block.quotations:
-        if start <= match.start < end:
-            index = doc.blocks.index(block)
-            before = doc.blocks[index - 1].text if index else ""
-            return names_a_written_message(before + " " + block.text[:end])
-    return False
+    quotation = _quotation_at(doc, block, match.start)
+    if quotation is None:
+        return False
+    answers = doc.cache.setdefault("quoted-messages", {})
+    key = (id(block), quotation[0])
+    if key not in answers:  # read once per quotation
+        index = next(number for number, other in enumerate(doc.blocks) if other is block)
+        before = doc.blocks[index - 1].text if index else ""
+        answers[key] = names_a_written_message(before + " " + block.text[:quotation[1]])
+    return answers[key]

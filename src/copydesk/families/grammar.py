@@ -21,8 +21,9 @@ from copydesk.precision import languagetool_severity
 from copydesk.rules import RuleContext, check, wordlist
 from copydesk.vocabulary import repository_names
 from copydesk.families.spelling_reading import (COMMON_SHORT, american_twin, doubling_slip, generic_plural_of_a_name,
-                                                inflection_stems, is_derived, is_variant, names_a_written_message,
-                                                one_slip, run_together, split_in_two, weak_split)
+                                                inflected_from, inflection_stems, intended_word, is_derived, is_variant,
+                                                names_a_written_message, one_slip, run_together, split_in_two,
+                                                weak_split)
 
 # LanguageTool rule -> the copydesk rule that reports the same problem.
 DUPLICATES = {
@@ -472,7 +473,8 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
         # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
         return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
                 and not generic_plural_of_a_name(word, match.replacements))
-    parts = split_in_two(word, match.replacements)
+    intended = intended_word(word, match.replacements)
+    parts = split_in_two(word, (intended,))
     if parts and not weak_split(parts):
         return word.islower() and run_together(parts)  # Solaris is no "Solar is"
     if is_variant(word, suggestion):
@@ -482,11 +484,13 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
     from copydesk.readability import english_words
 
     if is_derived(word, english_words()) or generic_plural_of_a_name(word, match.replacements) \
-            or any(evidence.ordinary_word(stem) for stem in inflection_stems(word)):
-        return False  # engagers, sherpas, memoed (memo), preppy (prep)
-    if not one_slip(word, suggestion, 5):
+            or inflected_from(word, intended) or any(evidence.ordinary_word(stem) for stem in inflection_stems(word)):
+        return False  # engagers, sherpas, codenamed (codename), memoed (memo), preppy (prep)
+    if not one_slip(word, intended, 5):
         return False
     if word[:1].isupper() and not word.isupper():
+        if "American English" in match.message or "British English" in match.message:
+            return False  # the Department of Defense keeps its own spelling in a British report
         sentence_start = _starts_a_sentence(evidence.doc, block, match.start)
         if not (sentence_start or len(word) >= 10 or evidence.used_in_lower_case(suggestion)):
             return False

@@ -62,6 +62,25 @@ def _single_consonants(word: str) -> str:
                    if index == 0 or char != word[index - 1] or char in "aeiou")
 
 
+def intended_word(word: str, replacements: tuple[str, ...]) -> str:
+    """The suggestion a lower-case word was most likely meant to be: the first
+    that is not another word's name ("hard court", not "Harcourt", for
+    hardcourt). A capitalized word keeps LanguageTool's first suggestion."""
+    if word[:1].isupper():
+        return replacements[0]
+    for replacement in replacements:
+        if not replacement[:1].isupper() or replacement.lower() == word.lower():
+            return replacement
+    return replacements[0]
+
+
+def inflected_from(word: str, intended: str) -> bool:
+    """The word is the suggestion with a regular ending (codenamed from
+    codename): a form the dictionary lacks, not a slip."""
+    lowered, base = word.lower(), intended.lower()
+    return len(base) >= 4 and " " not in base and lowered in {base + ending for ending in ("d", "ed", "s", "es", "ing")}
+
+
 def split_in_two(word: str, replacements: tuple[str, ...]) -> tuple[str, str] | None:
     """The two words LanguageTool offers for a word run together ("hard court"
     for hardcourt, "code-named" for codenamed, "their code" for theircode)."""
@@ -107,15 +126,18 @@ def is_derived(word: str, known: frozenset[str]) -> bool:
 
 def inflection_stems(word: str) -> list[str]:
     """The words a regular inflection would come from (memoed: memo; preppy:
-    prep; scragged: scrag), to be looked up in the dictionary. No final e is
+    prep; scragged: scrag; not plany: plan), to be looked up in the dictionary. No final e is
     restored: "manged" is no "mange" plus "d", "faming" no "fame" plus "ing"."""
     lowered = word.lower()
     stems = []
     for ending in _INFLECTIONS:
         if lowered.endswith(ending):
             stem = lowered[:-len(ending)]
-            if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+            doubled = len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou"
+            if doubled:
                 stem = stem[:-1]  # preppy: prep; scrapping: scrap
+            elif ending == "y":
+                continue  # an adjective in -y doubles its consonant (preppy); "plany" is no "plan" plus "y"
             if len(stem) >= 3 and stem.isalpha():
                 stems.append(stem)
     return stems

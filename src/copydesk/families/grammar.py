@@ -488,14 +488,20 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
         return False  # engagers, sherpas, codenamed (codename), memoed (memo), preppy (prep)
     if not one_slip(word, intended, 5):
         return False
-    if word[:1].isupper() and not word.isupper():
-        if "American English" in match.message or "British English" in match.message:
-            return False  # the Department of Defense keeps its own spelling in a British report
-        sentence_start = _starts_a_sentence(evidence.doc, block, match.start)
-        if not (sentence_start or len(word) >= 10 or evidence.used_in_lower_case(suggestion)):
-            return False
-        return evidence.ordinary_word(suggestion)
-    return True
+    return not word[:1].isupper() or _capitalized_slip(block, match, word, evidence)
+
+
+def _capitalized_slip(block: Block, match: Match, word: str, evidence: _Evidence) -> bool:
+    """A capitalized word one slip from LanguageTool's suggestion: a typo only of
+    an ordinary word, at a sentence start, from ten letters, or where the article
+    writes the word in lower case; never of a dialect spelling, which is a name's."""
+    if "American English" in match.message or "British English" in match.message:
+        return False  # the Department of Defense keeps its own spelling in a British report
+    suggestion = match.replacements[0]
+    sentence_start = _starts_a_sentence(evidence.doc, block, match.start)
+    if not (sentence_start or len(word) >= 10 or evidence.used_in_lower_case(suggestion)):
+        return False
+    return evidence.ordinary_word(suggestion)
 
 
 # LanguageTool rules whose first replacement cannot change the meaning: a/an and a doubled word.

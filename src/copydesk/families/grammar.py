@@ -383,7 +383,7 @@ def grammar(doc: Document, context: RuleContext) -> Iterator[Hit]:
 @check("spelling.languagetool")
 def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
     names = _proper_nouns(doc)
-    repository = repository_names(doc.path)
+    repository = None  # read only for a capitalized word: it may scan the whole repository
     for block, match in _matches(doc, context):
         if not is_spelling(match):
             continue
@@ -395,8 +395,10 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
         typo = _looks_like_a_typo(block, match, word)
-        if word[:1].isupper() and word in repository and not typo:
-            continue  # a name the repository uses in two or more files (a typo copied twice is still one)
+        if word[:1].isupper() and not typo:
+            repository = repository_names(doc.path) if repository is None else repository
+            if word in repository:
+                continue  # a name the repository uses in two or more files (a typo copied twice is still one)
         hit = _hit(doc, block, match, "spelling")
         if _DICTIONARY_RULE.match(match.rule_id) and not typo:
             hit = replace(hit, severity=Severity.INFO,

@@ -7,11 +7,9 @@ when grammar or spelling rules are on, lives exactly as long as one run.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,8 +18,7 @@ from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
 from copydesk.finding import Finding, Hit, Severity
 from copydesk.fixes import locate_fixes
-from copydesk.languagetool import EngineError
-from copydesk.languagetool.client import ServerNeeded
+from copydesk.languagetool import EngineError, ServerNeeded
 from copydesk.parse import format_for, parse
 from copydesk.rules import RuleContext, all_rules, implementation, matches
 from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Selection, Source, SourceError, discover, read_source
@@ -144,9 +141,8 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
     vocabulary = config.vocabulary()
     findings = set()
     engine_error = None
-    # Grammar first: a paragraph missing from its cache stops the document at once
-    # (ServerNeeded), before the other families spend time on a text linted again.
-    for rule_id in sorted(enabled, key=lambda rule: rule.split(".")[0] not in ENGINE_FAMILIES):
+    order = _family_order(enabled)
+    for index, rule_id in enumerate(order):
         context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
                               config.languagetool, styles=config.styles)
         try:
@@ -156,7 +152,31 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
                     findings.add(_locate(doc, finding_id, config.severity_of(finding_id, rule_id, hit.severity), hit))
         except EngineError as error:
             engine_error = str(error)
+        family = _family(rule_id)
+        if index + 1 == len(order) or _family(order[index + 1]) != family:
+            _release(doc, family)
     return sorted(f for f in findings if not _suppressed(f, doc.directives)), engine_error
+
+
+def _family(rule_id: str) -> str:
+    return rule_id.split(".")[0]
+
+
+def _family_order(enabled: list[str]) -> list[str]:
+    """The rules family by family, grammar and spelling first: a paragraph missing
+    from their cache stops the document at once (ServerNeeded), before the other
+    families spend time on a text that is linted again."""
+    families = list(dict.fromkeys(_family(rule_id) for rule_id in enabled))
+    rank = {family: (family not in ENGINE_FAMILIES, index) for index, family in enumerate(families)}
+    return sorted(enabled, key=lambda rule_id: rank[_family(rule_id)])
+
+
+def _release(doc: Document, family: str) -> None:
+    """Drop what one family kept for its own rules (``doc.cache`` keys named
+    "<family>-..."), once its last rule has run: a family's readings of a long
+    article (every sentence's figures and tokens) need not outlive it."""
+    for key in [key for key in doc.cache if isinstance(key, str) and key.startswith(f"{family}-")]:
+        del doc.cache[key]
 
 
 def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:
@@ -443,14 +463,14 @@ def _lint_files(files: list[str], run: _Run, on_progress: Callable[[int, int], N
     jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and STDIN not in files:
         return _lint_in_pools(files, run, jobs, _Progress(len(files), on_progress))
-    from copydesk.languagetool.client import activate, activated
-
     results = []
     resolver = options.resolver()
-    with activated(**_engine_settings(options)):  # this run's server only
+    with _activated(options):  # this run's server only
         for done, path in enumerate(files, start=1):
             result = lint_file(path, options, resolver)
             if result.needs_server:
+                from copydesk.languagetool.client import activate
+
                 options = run.start_engine()
                 resolver = options.resolver()
                 activate(**_engine_settings(options))
@@ -459,6 +479,15 @@ def _lint_files(files: list[str], run: _Run, on_progress: Callable[[int, int], N
             if on_progress:
                 on_progress(done, len(files))
     return results
+
+
+def _activated(options: LintOptions):
+    """The run's LanguageTool, active in this process for a block (nothing to do without one)."""
+    if options.languagetool_url is None and not options.languagetool_on_demand:
+        return nullcontext()
+    from copydesk.languagetool.client import activated
+
+    return activated(**_engine_settings(options))
 
 
 class _Progress:
@@ -506,6 +535,10 @@ def _lint_indexes_in_pools(files: list[str], indexes: list[int], options: LintOp
 def _pool_round(files: list[str], indexes: list[int], options: LintOptions, jobs: int,
                 results: dict[int, FileResult], progress: _Progress) -> list[int]:
     """Lint ``files[i]`` for each index into ``results``; return the indexes lost to a dead worker."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     lost = []
     with ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context, initializer=_init_worker,

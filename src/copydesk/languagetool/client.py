@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from copydesk.languagetool import LANGUAGE, EngineError, cache_dir
+from copydesk.languagetool import LANGUAGE, EngineError, ServerNeeded, cache_dir
 
 MAX_REPLACEMENTS = 3
 REQUEST_TIMEOUT = 120.0
@@ -289,11 +289,6 @@ def private_folder(folder: Path) -> None:
             folder.chmod(0o700)
         except OSError:
             pass  # not ours to change (a shared folder someone else made)
-
-
-class ServerNeeded(Exception):
-    """A paragraph is not in the result cache and no server is running yet: the
-    run starts one (LanguageTool's JVM takes seconds) and lints the file again."""
 
 
 class Client:

@@ -20,7 +20,7 @@ from copydesk.formatters.sarif import format_sarif
 from copydesk.languagetool import client as lt_client
 from copydesk.languagetool import languagetool_home
 from copydesk.languagetool.server import LocalServer, free_port, start_warm_server, stop_warm_server, warm_server_state
-from copydesk.runner import LintOptions, RunEngine, lint_paths
+from copydesk.runner import PARALLEL_THRESHOLD, LintOptions, RunEngine, lint_paths
 from conftest import SEED, TOOLS
 
 pytestmark = pytest.mark.slow
@@ -139,6 +139,82 @@ def _requests_and_texts(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(lt_client.Client, "_check_batch", recording)
     return sent
+
+
+def _fill_local_cache(tmp_path: Path, url: str, articles: list[Path]) -> None:
+    """Lint ``articles`` against the session's server (a LocalServer of the installed
+    LanguageTool) under the local installation's name, as a run that started its own
+    server would: the result cache of ``isolated_env(tmp_path)`` then holds every paragraph."""
+    from copydesk.languagetool.server import installation, local_identity
+    from copydesk.runner import lint_text
+
+    environment = isolated_env(tmp_path)
+    saved = {name: os.environ.get(name) for name in ("COPYDESK_CACHE_DIR", "COPYDESK_LANGUAGETOOL_HOME")}
+    os.environ.update({name: environment[name] for name in saved})
+    try:
+        with lt_client.activated(url, identity=local_identity(), version=installation()["version"]):
+            for article in articles:
+                assert any(f.rule_id.startswith("grammar.") for f in lint_text(article.read_text(), str(article)))
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name)
+            else:
+                os.environ[name] = value
+
+
+def _lint_watching_for_jvms(tmp_path: Path, *args: str, **env) -> tuple[subprocess.CompletedProcess, set[int]]:
+    """Run the CLI like ``run_cli``, and every LanguageTool JVM of this run seen while it ran."""
+    process = subprocess.Popen([COPYDESK, "lint", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=isolated_env(tmp_path, **env), cwd=tmp_path)
+    seen: set[int] = set()
+    while process.poll() is None:
+        seen |= languagetool_pids(tmp_path)
+        time.sleep(0.005)
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), seen
+
+
+NO_JAVA = {"PATH": str(Path(sys.executable).parent), "JAVA_HOME": ""}
+
+
+def test_cached_article_lints_without_starting_java(tmp_path, languagetool_url):
+    """Every paragraph in the result cache: the run answers from it and starts no
+    JVM (Java is not even on its PATH), with the findings of a run against a server."""
+    article = tmp_path / "story.md"
+    article.write_text(MARKDOWN, encoding="utf-8")
+    with_server = run_cli(tmp_path, "--languagetool-url", languagetool_url, "story.md")
+    assert with_server.returncode == 1 and "grammar.en-a-vs-an" in with_server.stdout
+    _fill_local_cache(tmp_path, languagetool_url, [article])
+    cached, jvms = _lint_watching_for_jvms(tmp_path, "story.md", **NO_JAVA)
+    assert not jvms
+    assert (cached.returncode, cached.stderr) == (1, "")
+    assert cached.stdout == with_server.stdout
+
+
+def test_cached_folder_in_worker_processes_starts_java_only_for_a_changed_file(tmp_path, languagetool_url):
+    """The same with worker processes: nothing starts while every file is cached;
+    once one paragraph changes, the run starts its own server for that file only."""
+    articles = []
+    for number in range(PARALLEL_THRESHOLD):
+        article = tmp_path / f"{number:02}.txt"
+        article.write_text(f"Story {number}\n\nShe ate a apple on day {number}.\n", encoding="utf-8")
+        articles.append(article)
+    _fill_local_cache(tmp_path, languagetool_url, articles)
+    cached, jvms = _lint_watching_for_jvms(tmp_path, "-j", "2", "-f", "json", ".", **NO_JAVA)
+    assert not jvms
+    assert (cached.returncode, cached.stderr) == (1, "")
+    before = json.loads(cached.stdout)["findings"]
+    assert sum(f["rule"] == "grammar.en-a-vs-an" for f in before) == PARALLEL_THRESHOLD
+    articles[7].write_text("Story 7\n\nShe ate a apple on day 7.\n\nHe could of stayed.\n", encoding="utf-8")
+    changed, jvms = _lint_watching_for_jvms(tmp_path, "-j", "2", "-f", "json", ".")
+    assert jvms, "a paragraph missing from the cache must start a server"
+    assert (changed.returncode, changed.stderr) == (1, "")
+    after = json.loads(changed.stdout)["findings"]
+    new = [(f["path"], f["line"], f["column"], f["rule"]) for f in after if f not in before]
+    assert new == [("./07.txt", 5, 4, "spelling.modal-of")]
+    assert [f for f in after if f["path"] != "./07.txt" or f["line"] != 5] == before
+    assert not languagetool_pids(tmp_path), "the run left a LanguageTool JVM behind"
 
 
 def test_cli_starts_and_stops_its_own_server(tmp_path):

@@ -100,7 +100,8 @@ def _install_syllable_counter(table: dict[str, int]) -> None:
     imported it, so no code path reaches NLTK."""
     from textstat.backend.counts import _count_syllables
     from textstat.backend.selections._list_words import list_words
-    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    from copydesk.hyphenation import hyphenator
 
     original = _count_syllables.count_syllables
 
@@ -110,14 +111,23 @@ def _install_syllable_counter(table: dict[str, int]) -> None:
             return 0
         if not lang.startswith("en"):
             return original(text, lang)
-        hyphenator = get_pyphen(lang)
         total = 0
         # textstat's own list_words without its cache: the list is read once here,
         # and cached it would keep every word of the text alive.
         for word in list_words.__wrapped__(text, lowercase=True):
             known = table.get(word)
-            total += known if known is not None else len(hyphenator.positions(word)) + 1
+            total += known if known is not None else len(_hyphenation_points(word, lang)) + 1
         return total
+
+    def _hyphenation_points(word: str, lang: str) -> list[int]:
+        # pyphen's points, from its patterns kept in the cache folder (copydesk.hyphenation)
+        found = hyphenator(lang)
+        return found.positions(word) if found is not None else original_positions(word, lang)
+
+    def original_positions(word: str, lang: str) -> list[int]:
+        import pyphen
+
+        return pyphen.Pyphen(lang=lang).positions(word)
 
     _count_syllables.get_cmudict = lambda lang: None  # nothing may ask NLTK any more
     for name, module in list(sys.modules.items()):

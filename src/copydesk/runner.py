@@ -7,11 +7,9 @@ when grammar or spelling rules are on, lives exactly as long as one run.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,7 +18,7 @@ from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
 from copydesk.finding import Finding, Hit, Location, Severity
 from copydesk.fixes import locate_fixes
-from copydesk.languagetool import EngineError
+from copydesk.languagetool import EngineError, ServerNeeded
 from copydesk.parse import format_for, parse
 from copydesk.rules import RuleContext, all_rules, implementation, suppressed
 from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Selection, Source, SourceError, discover, read_source
@@ -40,6 +38,7 @@ class FileResult:
     stats: dict | None = None  # readability figures, kept with the source
     fixed: int = 0  # fixes applied by --fix (or that --fix --dry-run would apply)
     diff: str | None = None  # --fix --dry-run: the unified diff of those fixes
+    needs_server: bool = False  # not linted: a paragraph is not in the grammar cache and no server runs yet
 
 
 @dataclass
@@ -97,6 +96,8 @@ class LintOptions:
     grammar_optional: bool = False  # a missing LanguageTool is a warning, not exit 2
     languagetool_url: str | None = None
     languagetool_identity: str | None = None  # the server, for the result cache (set by the run)
+    languagetool_version: str | None = None  # the local installation's version, for the result cache
+    languagetool_on_demand: bool = False  # no server yet: grammar from the cache, a miss needs one started
     use_cache: bool = True
     cache_verified: bool = False  # the run has opened and checked the result cache already
     keep_source: bool = False  # keep each file's text and readability figures (the HTML report)
@@ -140,7 +141,8 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
     vocabulary = config.vocabulary()
     findings = set()
     engine_error = None
-    for rule_id in enabled:
+    order = _family_order(enabled)
+    for index, rule_id in enumerate(order):
         context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
                               config.languagetool, styles=config.styles)
         try:
@@ -150,7 +152,31 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
                     findings.add(_locate(doc, finding_id, config.severity_of(finding_id, rule_id, hit.severity), hit))
         except EngineError as error:
             engine_error = str(error)
+        family = _family(rule_id)
+        if index + 1 == len(order) or _family(order[index + 1]) != family:
+            _release(doc, family)
     return sorted(f for f in findings if not _suppressed(f, doc.directives)), engine_error
+
+
+def _family(rule_id: str) -> str:
+    return rule_id.split(".")[0]
+
+
+def _family_order(enabled: list[str]) -> list[str]:
+    """The rules family by family, grammar and spelling first: a paragraph missing
+    from their cache stops the document at once (ServerNeeded), before the other
+    families spend time on a text that is linted again."""
+    families = list(dict.fromkeys(_family(rule_id) for rule_id in enabled))
+    rank = {family: (family not in ENGINE_FAMILIES, index) for index, family in enumerate(families)}
+    return sorted(enabled, key=lambda rule_id: rank[_family(rule_id)])
+
+
+def _release(doc: Document, family: str) -> None:
+    """Drop what one family kept for its own rules (``doc.cache`` keys named
+    "<family>-..."), once its last rule has run: a family's readings of a long
+    article (every sentence's figures and tokens) need not outlive it."""
+    for key in [key for key in doc.cache if isinstance(key, str) and key.startswith(f"{family}-")]:
+        del doc.cache[key]
 
 
 def _locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:
@@ -241,6 +267,8 @@ def lint_file(path: str, options: LintOptions, resolver: ConfigResolver) -> File
         if options.fix:
             return _fix_file(path, source, config, fmt, options)
         return lint_source(source, config, fmt, options.publication_date, options.keep_source)
+    except ServerNeeded:  # the run starts LanguageTool and lints this file again
+        return FileResult(display, needs_server=True)
     except Exception as error:  # a bug in copydesk must not cost the other files
         if options.debug:
             raise
@@ -266,29 +294,52 @@ class RunEngine:
 
     Order: --languagetool-url, config ``languagetool.url``, $COPYDESK_LANGUAGETOOL_URL,
     a warm server from ``copydesk languagetool start``, else a new local server.
+    ``find`` looks without starting anything, so a run whose paragraphs are all in
+    the result cache never starts Java; ``start`` finds, then starts if need be.
     """
 
     def __init__(self, url: str | None) -> None:
         self.requested_url = url or os.environ.get("COPYDESK_LANGUAGETOOL_URL")
         self.url: str | None = None
         self.identity: str | None = None  # whose answers these are, for the result cache
+        self.version: str | None = None  # the local installation's version (a remote server is asked)
         self._server = None
+        self._found = False
 
-    def start(self) -> str:
-        from copydesk.languagetool.server import LocalServer, is_alive, local_identity, warm_server_url
+    def find(self) -> str | None:
+        """The named or warm server's URL, or None: the local installation is
+        there (EngineError if not) and ``start`` would start its server."""
+        from copydesk.languagetool.server import installation, is_alive, local_identity, warm_server_url
 
+        self._found = True
         if self.requested_url:
             if not is_alive(self.requested_url, timeout=5.0):
                 raise EngineError(f"no LanguageTool server answers at {self.requested_url}; "
                                   "check the URL, or pass --no-grammar")
             self.url = self.requested_url
             self.identity = f"remote {self.requested_url}"
-        else:
-            self.url = warm_server_url()
+            return self.url
+        self.url = warm_server_url()
+        try:
+            version = installation().get("version")
+        except EngineError:
             if self.url is None:
-                self._server = LocalServer()
-                self.url = self._server.start()
-            self.identity = local_identity()
+                raise  # not installed: say so now, with the fix
+            version = None
+        # The installation's version, not the server's word for it: a cache filled
+        # through a warm server serves a run that has none, and the other way round.
+        self.version = version if isinstance(version, str) else None
+        self.identity = local_identity()
+        return self.url
+
+    def start(self) -> str:
+        from copydesk.languagetool.server import LocalServer
+
+        if not self._found:
+            self.find()
+        if self.url is None:
+            self._server = LocalServer()
+            self.url = self._server.start()
         return self.url
 
     def stop(self) -> None:
@@ -311,7 +362,14 @@ def _init_worker(options: LintOptions, parent: int) -> None:
     _WORKER = (options, options.resolver())
     from copydesk.languagetool.client import activate
 
-    activate(options.languagetool_url, options.use_cache, options.languagetool_identity, options.cache_verified)
+    activate(**_engine_settings(options))
+
+
+def _engine_settings(options: LintOptions) -> dict:
+    """The arguments of ``activate`` for this run's LanguageTool."""
+    return {"url": options.languagetool_url, "use_cache": options.use_cache,
+            "identity": options.languagetool_identity, "cache_verified": options.cache_verified,
+            "version": options.languagetool_version, "cache_only": options.languagetool_on_demand}
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -340,19 +398,55 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     if files and any(rule.split(".")[0] in ENGINE_FAMILIES for rule in rules_used):
         engine = RunEngine(options.languagetool_url or run_config.languagetool.get("url"))
         try:
-            options = replace(options, languagetool_url=engine.start(), languagetool_identity=engine.identity)
-            options = _with_checked_cache(options, warnings)
+            options = _with_checked_cache(_with_engine(options, engine), warnings)
+            if options.languagetool_on_demand and not options.use_cache:  # no cache to answer from
+                options = replace(options, languagetool_url=engine.start(), languagetool_on_demand=False)
         except EngineError as error:
             engine_error = str(error)
-            options = replace(options, grammar=False, languagetool_url=None)
-            rules_used = {r for r in rules_used if r.split(".")[0] not in ENGINE_FAMILIES}
+            options = _without_engine(options)
     try:
         results = [FileResult(path, error=message) for path, message in problems]
-        results += _lint_files(files, options, on_progress, warnings)
+        run = _Run(options, engine, warnings)
+        results += _lint_files(files, run, on_progress)
+        engine_error = engine_error or run.engine_error
     finally:
         if engine:
             engine.stop()
+    if engine_error:
+        rules_used = {r for r in rules_used if r.split(".")[0] not in ENGINE_FAMILIES}
     return RunResult(results, sorted(rules_used), engine_error, required, warnings)
+
+
+def _with_engine(options: LintOptions, engine: RunEngine) -> LintOptions:
+    """Options naming the run's server. With the result cache on and no server
+    running, none is started yet: files lint from the cache, and the first
+    paragraph the cache lacks starts one (``_Run.start_engine``)."""
+    url = engine.find() if options.use_cache else engine.start()
+    return replace(options, languagetool_url=url, languagetool_identity=engine.identity,
+                   languagetool_version=engine.version, languagetool_on_demand=url is None)
+
+
+def _without_engine(options: LintOptions) -> LintOptions:
+    return replace(options, grammar=False, languagetool_url=None, languagetool_on_demand=False)
+
+
+class _Run:
+    """The options files are linted with, which change once if LanguageTool has to be started."""
+
+    def __init__(self, options: LintOptions, engine: RunEngine | None, warnings: list[str]) -> None:
+        self.options, self.engine, self.warnings = options, engine, warnings
+        self.engine_error: str | None = None
+
+    def start_engine(self) -> LintOptions:
+        """Start the server for a file the cache cannot answer: options that use it,
+        or, if it cannot start, options without grammar (the reason in ``engine_error``)."""
+        if self.options.languagetool_on_demand:
+            try:
+                self.options = replace(self.options, languagetool_url=self.engine.start(), languagetool_on_demand=False)
+            except EngineError as error:
+                self.engine_error = str(error)
+                self.options = _without_engine(self.options)
+        return self.options
 
 
 def _with_checked_cache(options: LintOptions, warnings: list[str]) -> LintOptions:
@@ -368,22 +462,36 @@ def _with_checked_cache(options: LintOptions, warnings: list[str]) -> LintOption
     return replace(options, use_cache=usable, cache_verified=True)
 
 
-def _lint_files(files: list[str], options: LintOptions, on_progress: Callable[[int, int], None] | None,
-                warnings: list[str]) -> list[FileResult]:
+def _lint_files(files: list[str], run: _Run, on_progress: Callable[[int, int], None] | None) -> list[FileResult]:
+    options = run.options
     jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and STDIN not in files:
-        return _lint_in_pools(files, options, jobs, _Progress(len(files), on_progress), warnings)
-    from copydesk.languagetool.client import activated
-
+        return _lint_in_pools(files, run, jobs, _Progress(len(files), on_progress))
     results = []
     resolver = options.resolver()
-    with activated(options.languagetool_url, options.use_cache, options.languagetool_identity,
-                   options.cache_verified):  # this run's server only
+    with _activated(options):  # this run's server only
         for done, path in enumerate(files, start=1):
-            results.append(lint_file(path, options, resolver))
+            result = lint_file(path, options, resolver)
+            if result.needs_server:
+                from copydesk.languagetool.client import activate
+
+                options = run.start_engine()
+                resolver = options.resolver()
+                activate(**_engine_settings(options))
+                result = lint_file(path, options, resolver)
+            results.append(result)
             if on_progress:
                 on_progress(done, len(files))
     return results
+
+
+def _activated(options: LintOptions):
+    """The run's LanguageTool, active in this process for a block (nothing to do without one)."""
+    if options.languagetool_url is None and not options.languagetool_on_demand:
+        return nullcontext()
+    from copydesk.languagetool.client import activated
+
+    return activated(**_engine_settings(options))
 
 
 class _Progress:
@@ -400,14 +508,24 @@ WORKER_DIED = ("the worker process linting this file died (killed, or out of mem
                "lint it again alone, or with -j 1")
 
 
-def _lint_in_pools(files: list[str], options: LintOptions, jobs: int, progress: _Progress,
-                   warnings: list[str]) -> list[FileResult]:
-    """Lint in worker processes. A worker that dies (``kill -9``, the OOM
-    killer) breaks its pool and every file still in it: those files are linted
-    again in a new pool, then one file per process, so a file that kills its
-    worker each time is reported as failed and no other file is lost."""
+def _lint_in_pools(files: list[str], run: _Run, jobs: int, progress: _Progress) -> list[FileResult]:
+    """Lint in worker processes; then, if some file needs a paragraph the grammar
+    cache lacks, start LanguageTool and lint those files again."""
     results: dict[int, FileResult] = {}
-    lost = _pool_round(files, list(range(len(files))), options, jobs, results, progress)
+    _lint_indexes_in_pools(files, list(range(len(files))), run.options, jobs, results, progress, run.warnings)
+    waiting = [index for index, result in results.items() if result.needs_server]
+    if waiting:
+        _lint_indexes_in_pools(files, waiting, run.start_engine(), jobs, results, progress, run.warnings)
+    return [results[index] for index in range(len(files))]
+
+
+def _lint_indexes_in_pools(files: list[str], indexes: list[int], options: LintOptions, jobs: int,
+                           results: dict[int, FileResult], progress: _Progress, warnings: list[str]) -> None:
+    """Lint ``files[i]`` for each index into ``results``. A worker that dies
+    (``kill -9``, the OOM killer) breaks its pool and every file still in it:
+    those files are linted again in a new pool, then one file per process, so a
+    file that kills its worker each time is reported as failed and no other file is lost."""
+    lost = _pool_round(files, indexes, options, jobs, results, progress)
     if lost:
         count = f"{len(lost)} file was" if len(lost) == 1 else f"{len(lost)} files were"
         warnings.append(f"a worker process died; {count} linted again")
@@ -416,17 +534,25 @@ def _lint_in_pools(files: list[str], options: LintOptions, jobs: int, progress: 
         if _pool_round(files, [index], options, 1, results, progress):
             results[index] = FileResult(files[index], error=WORKER_DIED)
             progress.step()
-    return [results[index] for index in range(len(files))]
 
 
 def _pool_round(files: list[str], indexes: list[int], options: LintOptions, jobs: int,
                 results: dict[int, FileResult], progress: _Progress) -> list[int]:
     """Lint ``files[i]`` for each index into ``results``; return the indexes lost to a dead worker."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     lost = []
     with ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context, initializer=_init_worker,
                              initargs=(options, os.getpid())) as pool:
-        futures = {pool.submit(_lint_in_worker, files[index]): index for index in indexes}
+        futures = {}
+        for index in indexes:
+            try:
+                futures[pool.submit(_lint_in_worker, files[index])] = index
+            except BrokenProcessPool:  # a worker died while the files were being handed out
+                lost.append(index)
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -434,5 +560,6 @@ def _pool_round(files: list[str], indexes: list[int], options: LintOptions, jobs
             except BrokenProcessPool:
                 lost.append(index)
                 continue
-            progress.step()
+            if not results[index].needs_server:  # linted again once the server is up
+                progress.step()
     return sorted(lost)

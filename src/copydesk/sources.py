@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec  # imported where a pattern is matched: most runs name files, not folders
 
 from copydesk.parse import HTML_SUFFIXES, SUPPORTED_SUFFIXES
 
@@ -53,6 +55,10 @@ class Selection:
 
     @cached_property
     def _specs(self) -> list[tuple[str, pathspec.PathSpec]]:
+        if not any(patterns for _, patterns in self.excludes):
+            return []
+        import pathspec
+
         return [(os.path.abspath(base), pathspec.GitIgnoreSpec.from_lines(patterns))
                 for base, patterns in self.excludes if patterns]
 
@@ -120,6 +126,8 @@ def _left_out(path: str, is_dir: bool, selection: Selection, gitignores) -> bool
 
 
 def _gitignore_spec(folder: Path) -> tuple[str, pathspec.PathSpec]:
+    import pathspec
+
     try:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:

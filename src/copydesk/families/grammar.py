@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from copydesk.document import Block, Document
 from copydesk.families.figures.voice import voice
@@ -391,9 +391,13 @@ class _Evidence:
 
     def __init__(self, doc: Document, context: RuleContext) -> None:
         self.doc, self.context = doc, context
-        self.repository = repository_names(doc.path)
         self.lower_words = {word for block in doc.blocks for word in _WORD.findall(block.text) if word.islower()}
         self._twins: dict[str, bool] = {}
+
+    @cached_property
+    def repository(self) -> frozenset[str]:
+        """The repository's shared names: read only for a capitalized word, since it may scan the whole repository."""
+        return repository_names(self.doc.path)
 
     def used_in_lower_case(self, word: str) -> bool:
         """The article spells this word in lower case somewhere: an ordinary word the writer knows."""
@@ -565,7 +569,7 @@ def spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if is_code_like(surrounding_token(block.text, match.start, match.end)):
             continue  # never spell-check code, handles, addresses or versions
         typo = _looks_like_a_typo(block, match, word, evidence) and not (word.islower() and evidence.british_word(word))
-        if word[:1].isupper() and word in evidence.repository and not typo:
+        if word[:1].isupper() and not typo and word in evidence.repository:
             continue  # a name the repository uses in two or more files (a typo copied twice is still one)
         hit = _hit(doc, block, match, "spelling")
         if _DICTIONARY_RULE.match(match.rule_id) and not typo:

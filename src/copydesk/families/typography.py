@@ -240,22 +240,37 @@ def _list_term_separators(block: Block) -> set[tuple[int, int]]:
 
 @check("typography.hyphen-as-dash")
 def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """One finding per article: an article that sets its dashes as hyphens does so
+    as a habit (a quote wall's " - Name" attributions, a typed " -- "), one
+    decision for the editor, with the other places as related locations and one
+    fix for them all."""
     uses_typography = any(_TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
     if not uses_typography and not context.options["check-ascii-documents"]:
         return
+    dashes = [(block, match, span) for block, match, span in _unsuppressed(doc, context, list(_occurrences(doc, _SPACED_HYPHEN)))
+              if _used_as_dash(doc, context, block, match)]
+    if not dashes:
+        return
     dash = DASHES[context.options["dash"]]
-    for block, match, (start, end) in _occurrences(doc, _SPACED_HYPHEN):
-        text = block.text
-        before, after = text[match.start() - 1], text[match.end()]
-        if before.isdigit() and _starts_with_figure(text, match.end()):
-            continue  # "5 - 3", "$500 - $999": a score, a sum or a range, not a dash
-        if _label_separator(doc, context, block) == match.span() or match.span() in _list_term_separators(block):
-            continue  # "Name - role", "Term - description": a label's separator is a house choice
-        found = match.group().strip()
-        what = "A spaced hyphen" if found == "-" else "A double hyphen"
-        # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.
-        yield Hit(start, end, f"{what} used as a dash; use {dash.strip()!s}", dash,
-                  fixes=_replace(start, end, dash, f"Use a dash: {dash.strip()}", Applicability.UNSAFE))
+    _, first, (start, end) = dashes[0]
+    what = "A spaced hyphen" if first.group().strip() == "-" else "A double hyphen"
+    message = f"{what} used as a dash; use {dash.strip()}"
+    if len(dashes) > 1:
+        message += f" (the article sets {len(dashes)} dashes as hyphens; the fix changes all {len(dashes)})"
+    edits = tuple(Edit(s, e, dash) for _, _, (s, e) in dashes)
+    related = tuple(Location(s, e, f"Hyphen used as a dash; use {dash.strip()}") for _, _, (s, e) in dashes[1:])
+    # Unsafe: a hyphen between two figures-with-units ("Rs 5 - Rs 10") is a range, which takes an en dash.
+    fix = Fix(f"Use a dash: {dash.strip()}", edits, Applicability.UNSAFE)
+    yield Hit(start, end, message, dash, fixes=(fix,), related=related)
+
+
+def _used_as_dash(doc: Document, context: RuleContext, block: Block, match: re.Match) -> bool:
+    text = block.text
+    if text[match.start() - 1].isdigit() and _starts_with_figure(text, match.end()):
+        return False  # "5 - 3", "$500 - $999": a score, a sum or a range, not a dash
+    if _label_separator(doc, context, block) == match.span() or match.span() in _list_term_separators(block):
+        return False  # "Name - role", "Term - description": a label's separator is a house choice
+    return True
 
 
 def _following_block_opens_quote(doc: Document, block: Block) -> bool:

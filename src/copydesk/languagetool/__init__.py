@@ -18,6 +18,11 @@ class EngineError(Exception):
     """LanguageTool cannot be used; the message names the fix."""
 
 
+class ServerNeeded(Exception):
+    """A paragraph is not in the result cache and no server is running yet: the
+    run starts one (LanguageTool's JVM takes seconds) and lints the file again."""
+
+
 def cache_dir() -> Path:
     """copydesk's cache folder: $COPYDESK_CACHE_DIR, else the XDG cache folder."""
     explicit = os.environ.get("COPYDESK_CACHE_DIR")

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from copydesk.languagetool import LANGUAGE, EngineError, cache_dir
+from copydesk.languagetool import LANGUAGE, EngineError, ServerNeeded, cache_dir
 
 MAX_REPLACEMENTS = 3
 REQUEST_TIMEOUT = 120.0
@@ -292,12 +292,17 @@ def private_folder(folder: Path) -> None:
 
 
 class Client:
-    """Checks texts against one server; thread-safe; one keep-alive connection per thread."""
+    """Checks texts against one server; thread-safe; one keep-alive connection per thread.
 
-    def __init__(self, url: str, language: str = LANGUAGE, disabled_rules: tuple[str, ...] = (),
+    Without a ``url`` it answers from the result cache alone and raises
+    ServerNeeded for a text the cache lacks; ``version`` (the local
+    installation's) then stands in for the server's own in the cache key.
+    """
+
+    def __init__(self, url: str | None, language: str = LANGUAGE, disabled_rules: tuple[str, ...] = (),
                  cache: ResultCache | None = None, concurrency: int | None = None,
-                 identity: str | None = None) -> None:
-        parsed = urllib.parse.urlsplit(url if "://" in url else f"http://{url}")
+                 identity: str | None = None, version: str | None = None) -> None:
+        parsed = urllib.parse.urlsplit("" if url is None else url if "://" in url else f"http://{url}")
         self.url = url
         # Which server's answers these are, for the cache key: the local install
         # (path and version) or the remote URL. A server that merely claims the
@@ -312,7 +317,7 @@ class Client:
         self.cache = cache
         self.concurrency = concurrency or max(2, os.cpu_count() or 2)
         self._local = threading.local()
-        self._version: str | None = None
+        self._version: str | None = version
 
     # -- HTTP ------------------------------------------------------------------------
 
@@ -368,6 +373,8 @@ class Client:
     def version(self) -> str:
         """The server's LanguageTool version (one small request, once)."""
         if self._version is None:
+            if self.url is None:
+                raise ServerNeeded("the installation does not record its version: the server must say it")
             software = self._post("Ready.").get("software")
             version = software.get("version") if isinstance(software, dict) else None
             self._version = version if isinstance(version, str) else "unknown"
@@ -396,6 +403,8 @@ class Client:
         results = self.cache.get_many(keys) if self.cache else {}
         marks_by_key = {key: marks for key, marks in zip(keys, markups) if marks}
         missing = {key: text for key, text in zip(keys, texts) if key not in results}
+        if missing and self.url is None:
+            raise ServerNeeded(f"{len(missing)} of {len(texts)} paragraphs are not in the result cache")
         if missing:
             batches = _batches(list(missing.items()))
             with ThreadPoolExecutor(min(self.concurrency, len(batches))) as pool:
@@ -445,27 +454,29 @@ def _batches(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 # --- the run's client -----------------------------------------------------------------
 
-_settings: tuple[str, bool, str | None, bool] | None = None
+_settings: tuple[str | None, bool, str | None, bool, str | None] | None = None
 _clients: dict[tuple, Client] = {}
 
 
 def activate(url: str | None, use_cache: bool = True, identity: str | None = None,
-             cache_verified: bool = False) -> None:
+             cache_verified: bool = False, version: str | None = None, cache_only: bool = False) -> None:
     """Make ``url`` the server for grammar and spelling checks in this process
     (None: no server). ``identity`` names the server for the result cache
-    (default: the URL); ``cache_verified``: the run checked the cache already."""
+    (default: the URL); ``cache_verified``: the run checked the cache already.
+    ``cache_only``: no server yet; answer from the cache, keyed by ``identity``
+    and ``version``, and raise ServerNeeded for a paragraph it lacks."""
     global _settings
-    _settings = (url, use_cache, identity, cache_verified) if url else None
+    _settings = (url, use_cache, identity, cache_verified, version) if url or cache_only else None
     _clients.clear()
 
 
 @contextmanager
 def activated(url: str | None, use_cache: bool = True, identity: str | None = None,
-              cache_verified: bool = False) -> Iterator[None]:
+              cache_verified: bool = False, version: str | None = None, cache_only: bool = False) -> Iterator[None]:
     """Activate ``url`` for a block, then restore what was active before."""
     global _settings
     saved = (_settings, dict(_clients))
-    activate(url, use_cache, identity, cache_verified)
+    activate(url, use_cache, identity, cache_verified, version, cache_only)
     try:
         yield
     finally:
@@ -485,7 +496,8 @@ def active_client(language: str = LANGUAGE, disabled_rules: tuple[str, ...] = ()
                           "`copydesk languagetool start`, pass --languagetool-url, or pass --no-grammar")
     key = (language, *sorted(disabled_rules))
     if key not in _clients:
-        url, use_cache, identity, verified = _settings
+        url, use_cache, identity, verified, version = _settings
         cache = ResultCache(verified=verified) if use_cache else None
-        _clients[key] = Client(url, language, tuple(sorted(disabled_rules)), cache, identity=identity)
+        _clients[key] = Client(url, language, tuple(sorted(disabled_rules)), cache, identity=identity,
+                               version=version)
     return _clients[key]

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath
 
-import yaml
-
 from copydesk.document import Block, ProseBuilder
 
 _DELIMITERS = {"---": "yaml", "+++": "toml"}
@@ -93,9 +91,15 @@ def find_front_matter(source: str) -> FrontMatter | None:
 
 def _load(kind: str, text: str) -> dict:
     """The parsed data; a block that does not parse is still front matter, with no data."""
+    if kind == "yaml":
+        import yaml  # here, not at the top: only an article with YAML front matter needs it
+
+        load, errors = yaml.safe_load, (yaml.YAMLError, ValueError)
+    else:
+        load, errors = tomllib.loads, (tomllib.TOMLDecodeError, ValueError)
     try:
-        data = yaml.safe_load(text) if kind == "yaml" else tomllib.loads(text)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        data = load(text)
+    except errors:
         return {}
     return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
 

@@ -42,8 +42,7 @@ def totals_and_parts(sentence):
         start, end = reading.clause(comma + 1)
         if len(head) == 1 and head[0].kind == "number" and not reading.hedge(1 + words[1:comma].index("")):
             yield head[0], _parts_after(reading, comma + 1, end), head[0]
-    for index in sorted(set(reading.positions.get("including", []) + reading.positions.get("of", [])
-                            + reading.positions.get("among", []))):
+    for index in sorted(set(reading.positions("including") + reading.positions("of") + reading.positions("among"))):
         for introducer in _INTRODUCERS:
             if tuple(words[index:index + len(introducer)]) != introducer or index < 2 or words[index - 1] != ",":
                 continue

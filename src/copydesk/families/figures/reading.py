@@ -8,6 +8,7 @@ the sentence, and this layer walks their output once, so no rule re-reads digits
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +21,7 @@ _WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+|[^\sA-Za-z
 _LONGEST_HEDGE = max(len(h.split()) for h in HEDGES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long article has millions of tokens
 class Token:
     start: int
     end: int
@@ -67,7 +68,10 @@ class Reading:
                 if not tokens or tokens[-1].quantity is not current:
                     tokens.append(Token(current.start, current.end, current.text, "", current))
                 continue
-            tokens.append(Token(match.start(), match.end(), match.group(), match.group().lower()))
+            # One string object per distinct word, not one per use: a long article repeats its words.
+            text = sys.intern(match.group())
+            word = text if text.islower() or not text.isalpha() else sys.intern(text.lower())
+            tokens.append(Token(match.start(), match.end(), text, word))
         return tuple(tokens)
 
     @cached_property
@@ -96,18 +100,17 @@ class Reading:
         """The token index of each quantity, by its start offset."""
         return {t.start: i for i, t in enumerate(self.tokens) if t.quantity is not None}
 
-    @cached_property
-    def positions(self) -> dict[str, list[int]]:
-        """Where each word occurs, for looking up "from", "to", "of" near a token without scanning."""
-        where: dict[str, list[int]] = {}
-        for index, token in enumerate(self.tokens):
-            if token.word:
-                where.setdefault(token.word, []).append(index)
-        return where
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` occurs, for looking up "from", "to", "of" near a token without scanning.
+        Kept per word asked (a handful of relation words), not for every word of every sentence."""
+        where = self.cache.setdefault("positions", {})
+        if word not in where:
+            where[word] = [index for index, token in enumerate(self.tokens) if token.word == word]
+        return where[word]
 
     def near(self, word: str, index: int, start: int, end: int) -> list[int]:
         """Positions of ``word`` in [start, end), nearest ``index`` first, at most a window's worth."""
-        positions = self.positions.get(word, [])
+        positions = self.positions(word)
         middle = bisect_left(positions, index)
         found = [p for p in positions[max(middle - 3, 0):middle + 3] if start <= p < end and abs(p - index) <= _WINDOW]
         return sorted(found, key=lambda p: abs(p - index))

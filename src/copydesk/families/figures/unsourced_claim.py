@@ -15,12 +15,13 @@ from copydesk.numbers import Quantity
 @check("figures.unsourced-claim")
 def unsourced_claim(doc: Document, context: RuleContext) -> Iterator[Hit]:
     threshold = context.options["min-value"]
+    kinds = ("number", "money") if context.options["include-money"] else ("number",)
     for sentence in sentences(doc, headings=False):
-        if sentence.reading.attributed:
-            continue
-        kinds = ("number", "money") if context.options["include-money"] else ("number",)
+        # The figure first: most sentences have none this big, and need no tokens read for their attribution.
         for quantity in sentence.quantities:
             if quantity.value >= threshold and quantity.kind in kinds and quantity.noun:
+                if sentence.reading.attributed:
+                    break
                 phrase = figure_phrase(sentence, quantity)
                 yield sentence.hit(quantity.start, quantity.end,
                                    f"“{phrase}” is a big figure with no source in its sentence; "

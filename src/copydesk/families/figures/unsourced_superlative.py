@@ -21,8 +21,9 @@ SUPERLATIVE = re.compile(
 @check("figures.unsourced-superlative")
 def unsourced_superlative(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, headings=False):
-        if sentence.reading.attributed:
-            continue
+        # The claim first: most sentences make none, and need no tokens read for their attribution.
         for match in SUPERLATIVE.finditer(sentence.text):
+            if sentence.reading.attributed:
+                break
             yield sentence.hit(match.start(), match.end(),
                                f"“{match.group()}” is a claim a fact-checker must source; say who says so")

@@ -61,6 +61,9 @@ class Config:
     style_folders: tuple[Path, ...] = ()
     vale_config: Path | None = None
     styles: object = field(default=None, compare=False)  # the loaded copydesk.styles.StyleSet, or None
+    # Work the rules keep for every document this config lints in one run (the resolver keeps
+    # one Config per folder for a run): syllable counts of distinct words. Never part of equality.
+    run_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def is_enabled(self, rule_id: str) -> bool:
         spec = all_rules()[rule_id]

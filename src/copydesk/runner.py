@@ -142,7 +142,7 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
     engine_error = None
     for rule_id in enabled:
         context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
-                              config.languagetool, styles=config.styles)
+                              config.languagetool, styles=config.styles, run_memo=config.run_memo)
         try:
             for hit in implementation(rule_id)(doc, context):
                 finding_id = hit.rule_id or rule_id

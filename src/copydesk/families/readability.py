@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
-from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores
+from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores, syllable_counter
 from copydesk.rules import RuleContext, check
 from copydesk.sentences import is_a_list
 
@@ -26,7 +26,7 @@ def _whole(block: Block) -> tuple[int, int]:
 def _scored(doc: Document, context: RuleContext):
     """The document's scores and the block to report them on, or None when the
     article is too short (under the rule's `min-words`) to score."""
-    scores = document_scores(doc)
+    scores = document_scores(doc, syllable_counter(context.run_memo))
     anchor = _anchor(doc)
     if scores is None or anchor is None or scores.words < context.options["min-words"]:
         return None
@@ -70,7 +70,7 @@ def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
         # Scores swing wildly on short texts: judge only paragraphs long enough.
         if count_words(block.text) < context.options["min-words"] or len(block.sentences) < 2:
             continue
-        grade = paragraph_scores(block).grade(formula)
+        grade = paragraph_scores(doc, block, syllable_counter(context.run_memo)).grade(formula)
         if grade > context.options["above"]:
             yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
                                       f"above {context.options['above']:g}; shorter sentences and words would help")

@@ -36,12 +36,9 @@ def english_words() -> frozenset[str]:
 
 
 def _easy_words() -> frozenset[str]:
-    from copydesk.readability import textstat
+    from copydesk.readability import easy_words
 
-    textstat()  # loads textstat the offline way
-    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
-
-    return frozenset(get_lang_easy_words("en_US"))
+    return easy_words()
 
 
 def _without_possessive(word: str) -> str:

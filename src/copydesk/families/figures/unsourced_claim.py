@@ -15,17 +15,16 @@ from copydesk.numbers import Quantity
 @check("figures.unsourced-claim")
 def unsourced_claim(doc: Document, context: RuleContext) -> Iterator[Hit]:
     threshold = context.options["min-value"]
-    for sentence in sentences(doc, headings=False):
-        if sentence.reading.attributed:
+    kinds = ("number", "money") if context.options["include-money"] else ("number",)
+    for sentence in sentences(doc, headings=False, with_figures=True):
+        # The figure first (already read); the sentence's words only when it has one.
+        quantity = next((q for q in sentence.quantities if q.value >= threshold and q.kind in kinds and q.noun), None)
+        if quantity is None or sentence.reading.attributed:
             continue
-        kinds = ("number", "money") if context.options["include-money"] else ("number",)
-        for quantity in sentence.quantities:
-            if quantity.value >= threshold and quantity.kind in kinds and quantity.noun:
-                phrase = figure_phrase(sentence, quantity)
-                yield sentence.hit(quantity.start, quantity.end,
-                                   f"“{phrase}” is a big figure with no source in its sentence; "
-                                   "add who says so (said, according to, a link)")
-                break
+        phrase = figure_phrase(sentence, quantity)
+        yield sentence.hit(quantity.start, quantity.end,
+                           f"“{phrase}” is a big figure with no source in its sentence; "
+                           "add who says so (said, according to, a link)")
 
 
 def figure_phrase(sentence, quantity: Quantity) -> str:

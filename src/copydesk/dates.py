@@ -40,6 +40,8 @@ class DateMention:
 
 
 _DIGIT = re.compile(r"\d")
+# How every month name in _MONTH begins (it is matched case-sensitively).
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Every relative expression holds one of these words (RELATIVE below); a text in ASCII
 # without any is passed over without running RELATIVE. (Outside ASCII, case-insensitive
 # matching has equivalents lower() does not give, such as the long s, so RELATIVE runs.)
@@ -48,8 +50,8 @@ _RELATIVE_WORDS = ("ago", "this", "last", "next", "yesterday", "tomorrow", "rece
 
 @lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_dates(text: str) -> tuple[DateMention, ...]:
-    if not _DIGIT.search(text):
-        return ()  # every pattern needs a day number: most sentences have no digit at all
+    if not _DIGIT.search(text) or not any(month in text for month in _MONTH_STARTS):
+        return ()  # every pattern needs a day number and a month: most sentences have neither
     found: list[DateMention] = []
     covered: set[int] = set()  # dates are short, so marking their positions keeps this linear
     for pattern in DATE_PATTERNS:

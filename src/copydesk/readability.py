@@ -33,10 +33,12 @@ GRADE_FORMULAS = {
 LANGUAGE = "en_US"  # textstat's default language, and pyphen's dictionary for words the CMU list lacks
 
 
-# One letter or digit is enough to make a token a word; searching each
-# whitespace-split token for one is linear (``\S*[^\W_]\S*`` over the whole
-# text backtracks quadratically on a long run of punctuation).
-_WORD_CHARACTER = re.compile(r"[^\W_]")
+# One letter or digit is enough to make a token a word. The tokens without one
+# ("--", "&", "_") are counted by one linear scan and taken from all the tokens:
+# each match starts only where a token starts (``\S*[^\W_]\S*`` over the whole
+# text would backtrack quadratically on a long run of punctuation).
+_WORDLESS_TOKEN = re.compile(r"(?<!\S)(?:[^\s\w]|_)+(?!\S)")
+_WORD_CHARACTER = re.compile(r"\w")  # a token with one keeps it when textstat strips punctuation
 
 # textstat's remove_punctuation(rm_apostrophe=False) in one pass: an apostrophe
 # is kept only before a contraction's ending (don't, it's, we've), every other
@@ -155,8 +157,21 @@ def textstat_sentences(text: str) -> int:
     if not text:
         return 0
     fragments = _TEXTSTAT_SENTENCE.findall(text)
-    short = sum(1 for fragment in fragments if len(textstat_words(fragment)) <= 2)
+    short = sum(1 for fragment in fragments if not _three_words(fragment))
     return max(1, len(fragments) - short)
+
+
+def _three_words(text: str) -> bool:
+    """Whether textstat finds more than two words in ``text``: a token is a word after its
+    punctuation goes if it has a word character (a kept apostrophe is always followed by one)."""
+    found = 0
+    search = _WORD_CHARACTER.search
+    for token in text.split():
+        if search(token):
+            found += 1
+            if found == 3:
+                return True
+    return False
 
 
 class TextCounts:
@@ -313,8 +328,7 @@ def score(text: str, sentences: int, counter: SyllableCounter | None = None) -> 
 
 def count_words(text: str) -> int:
     """Whitespace-separated tokens with a letter or digit: "--" and "&" are not words."""
-    search = _WORD_CHARACTER.search
-    return sum(1 for token in text.split() if search(token))
+    return len(text.split()) - len(_WORDLESS_TOKEN.findall(text))
 
 
 def body_paragraphs(doc: Document) -> list[Block]:

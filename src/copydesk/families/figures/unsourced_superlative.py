@@ -21,8 +21,9 @@ SUPERLATIVE = re.compile(
 @check("figures.unsourced-superlative")
 def unsourced_superlative(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, headings=False):
-        if sentence.reading.attributed:
+        found = list(SUPERLATIVE.finditer(sentence.text))
+        if not found or sentence.reading.attributed:  # the sentence's words only when it makes a claim
             continue
-        for match in SUPERLATIVE.finditer(sentence.text):
+        for match in found:
             yield sentence.hit(match.start(), match.end(),
                                f"“{match.group()}” is a claim a fact-checker must source; say who says so")

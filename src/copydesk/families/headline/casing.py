@@ -121,10 +121,11 @@ class Violation:
     expected: str
 
 
-def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]:
+def violations(text: str, style: str, evidence: NameEvidence,
+               read: tuple[list[Word], set[int]] | None = None) -> list[Violation]:
+    """The words of ``text`` off ``style``; ``read`` is the heading's words and names, when already read."""
     found = []
-    headline_words = words(text)
-    names = evidence.names(headline_words)
+    headline_words, names = read or _read(text, evidence)
     latin = _latin_words(headline_words)
     for index, word in enumerate(headline_words):
         if word.address or is_neutral(word.text) or not word.text[:1].isalpha():
@@ -143,6 +144,11 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
     if style == "sentence" and (_lone_capital(found, headline_words, names) or _nickname(headline_words)):
         return []
     return found
+
+
+def _read(text: str, evidence: NameEvidence) -> tuple[list[Word], set[int]]:
+    headline_words = words(text)
+    return headline_words, evidence.names(headline_words)
 
 
 def _nickname(headline_words: list[Word]) -> bool:
@@ -229,9 +235,16 @@ class HeadlineStyle:
         self.house = context.house.get("headline-case", "auto")
         self._memo: dict[str, str] = {}
         self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
+        self._read: dict[int, tuple[list[Word], set[int]]] = {}  # each heading's words and names, read once
+        self._found: dict[tuple[int, str], list[Violation]] = {}  # by block and style: rules ask again
 
     def violations(self, block: Block, style: str) -> list[Violation]:
-        return violations(block.text, style, self.evidence)
+        key = (id(block), style)
+        if key not in self._found:
+            if id(block) not in self._read:
+                self._read[id(block)] = _read(block.text, self.evidence)
+            self._found[key] = violations(block.text, style, self.evidence, self._read[id(block)])
+        return list(self._found[key])
 
     def count(self, block: Block, style: str) -> int:
         return len(self.violations(block, style))

@@ -52,27 +52,39 @@ class BodyWords:
     capitalized: frozenset[str] = frozenset()  # every capitalized word, sentence starts included
 
 
+def _token_parts(token: str) -> tuple[list[str], list[str]]:
+    """A body token's word parts (split at hyphens and slashes): (capitalized, lower case)."""
+    core = _without_possessive(token.strip(_EDGE_PUNCTUATION))
+    capitals: list[str] = []
+    lowers: list[str] = []
+    if is_address(core):
+        return capitals, lowers
+    for part in core.replace("/", "-").split("-"):
+        if not part[:1].isalpha():
+            continue
+        (capitals if part[0].isupper() else lowers).append(part)
+    return capitals, lowers
+
+
 def body_words(doc: Document) -> BodyWords:
     """Names are capitalized somewhere other than at a sentence's start, or
     capitalized every time they are used."""
     mid_sentence: set[str] = set()
     capitalized: set[str] = set()
     lower: set[str] = set()
+    parts_of: dict[str, tuple[list[str], list[str]]] = {}  # each distinct token read once
     for block in doc.body:
         for sentence in block.sentences:
             for position, token in enumerate(sentence.text.split()):
-                core = _without_possessive(token.strip(_EDGE_PUNCTUATION))
-                if is_address(core):
-                    continue
-                for part in core.replace("/", "-").split("-"):
-                    if not part[:1].isalpha():
-                        continue
-                    if part[0].isupper():
-                        capitalized.add(part)
-                        if position:
-                            mid_sentence.add(part)
-                    else:
-                        lower.add(part)
+                parts = parts_of.get(token)
+                if parts is None:
+                    parts = parts_of[token] = _token_parts(token)
+                capitals, lowers = parts
+                if capitals:
+                    capitalized.update(capitals)
+                    if position:
+                        mid_sentence.update(capitals)
+                lower.update(lowers)
     easy = _easy_words()
     # Capitalized every time counts only for unfamiliar words: "The" opens sentences, "Japan's" may too.
     proper = mid_sentence | {w for w in capitalized if w.lower() not in lower and w.lower() not in easy}

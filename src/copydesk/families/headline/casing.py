@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from copydesk.document import Block, Document
-from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
+from copydesk.families.headline.evidence import BodyWords, KnownTokens, NameEvidence, body_words, english_words
 from copydesk.families.headline.tables import (
     AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
     PARTICIPIAL_PREPOSITIONS, PREFIXES, STYLES, SUFFIXES,
@@ -228,7 +228,10 @@ class HeadlineStyle:
     """The case analysis shared by the headline rules, once per document."""
 
     def __init__(self, doc: Document, context: RuleContext) -> None:
-        self.body: BodyWords = body_words(doc)
+        known = context.run_memo.get("headline-body-tokens")
+        if known is None:
+            known = context.run_memo["headline-body-tokens"] = KnownTokens()
+        self.body: BodyWords = body_words(doc, known)
         self.evidence = NameEvidence(self.body, context.vocabulary | wordlist("proper-nouns"))
         self.headline = doc.headline
         self.subheads = doc.subheads

@@ -293,10 +293,10 @@ class Scores:
     one or two of them, ``stats`` all. ``words`` and ``sentences`` are
     copydesk's own counts, shown in messages; the formulas use textstat's."""
 
-    def __init__(self, text: str, sentences: int, counts: TextCounts) -> None:
+    def __init__(self, text: str, sentences: int, counts: TextCounts, words: int | None = None) -> None:
         self.text = text
         self.sentences = sentences
-        self.words = count_words(text)
+        self.words = count_words(text) if words is None else words
         self.counts = counts
         self._values: dict[str, float | None] = {}
 
@@ -339,6 +339,15 @@ def document_text(doc: Document) -> str:
     return "\n\n".join(block.text for block in body_paragraphs(doc))
 
 
+def block_words(doc: Document, block: Block) -> int:
+    """``count_words`` of a paragraph, counted once and kept on the document for every rule."""
+    kept = doc.cache.setdefault("readability-words", {})
+    words = kept.get(id(block))
+    if words is None:
+        words = kept[id(block)] = count_words(block.text)
+    return words
+
+
 def _block_counts(doc: Document, block: Block, counter: SyllableCounter) -> TextCounts:
     """Each paragraph's counts, read once and kept on the document for the paragraph and document scores."""
     kept = doc.cache.setdefault("readability-counts", {})
@@ -364,13 +373,15 @@ def document_scores(doc: Document, counter: SyllableCounter | None = None) -> Sc
             parts = [_block_counts(doc, block, counter) for block in paragraphs]
             text = document_text(doc)
             counts = TextCounts(text, counter, sum(p.words for p in parts), sum(p.syllables for p in parts))
-            scores = Scores(text, sentences, counts)
+            # No token spans the blank lines that join the paragraphs: the article's count is their sum.
+            scores = Scores(text, sentences, counts, sum(block_words(doc, block) for block in paragraphs))
         doc.cache["readability"] = scores
     return doc.cache["readability"]
 
 
 def paragraph_scores(doc: Document, block: Block, counter: SyllableCounter | None = None) -> Scores:
-    return Scores(block.text, len(block.sentences), _block_counts(doc, block, counter or SyllableCounter()))
+    return Scores(block.text, len(block.sentences), _block_counts(doc, block, counter or SyllableCounter()),
+                  block_words(doc, block))
 
 
 def reading_minutes(words: int) -> float:
@@ -384,7 +395,7 @@ def article_stats(doc: Document, formula: str = "flesch-kincaid", counter: Sylla
     paragraphs = body_paragraphs(doc)
     hardest = None
     for block in paragraphs:
-        if count_words(block.text) >= 20 and block.sentences:
+        if block_words(doc, block) >= 20 and block.sentences:
             grade = paragraph_scores(doc, block, counter).grade(formula)
             if hardest is None or grade > hardest["grade"]:
                 line, column = doc.position(block.source_start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from copydesk.finding import Severity
@@ -104,7 +104,12 @@ class Config:
         return _vocabulary(self.vocabulary_paths)
 
     def enabled_rules(self) -> list[str]:
-        return [rule_id for rule_id in all_rules() if self.is_enabled(rule_id)]
+        return list(self._enabled_rules)
+
+    @cached_property
+    def _enabled_rules(self) -> tuple[str, ...]:
+        """Worked out once per config: the runner asks for every file it lints."""
+        return tuple(rule_id for rule_id in all_rules() if self.is_enabled(rule_id))
 
     def severity(self, rule_id: str) -> Severity:
         settings = self.rules.get(rule_id)
@@ -395,11 +400,15 @@ class ConfigResolver:
         self._explicit = load_config(explicit) if explicit else None
         self._overrides = overrides or {}
         self._by_directory: dict[Path, Config] = {}
+        self._resolved: dict[Path, Path] = {}
 
     def for_path(self, path: Path | None) -> Config:
         if self._explicit is not None:
             return self._explicit.with_overrides(**self._overrides)
-        directory = (path.parent if path else Path.cwd()).resolve()
+        folder = path.parent if path else Path.cwd()
+        directory = self._resolved.get(folder)
+        if directory is None:  # resolved once per folder: a run lints many files in each
+            directory = self._resolved[folder] = folder.resolve()
         if directory not in self._by_directory:
             self._by_directory[directory] = self._find(directory).with_overrides(**self._overrides)
         return self._by_directory[directory]

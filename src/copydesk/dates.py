@@ -42,10 +42,11 @@ class DateMention:
 _DIGIT = re.compile(r"\d")
 # How every month name in _MONTH begins (it is matched case-sensitively).
 _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Every relative expression holds one of these words (RELATIVE below); a text in ASCII
-# without any is passed over without running RELATIVE. (Outside ASCII, case-insensitive
-# matching has equivalents lower() does not give, such as the long s, so RELATIVE runs.)
-_RELATIVE_WORDS = ("ago", "this", "last", "next", "yesterday", "tomorrow", "recently")
+# Every relative expression holds one of these words (RELATIVE below: "this" comes only
+# after "later" or "earlier"); a text in ASCII without any is passed over without running
+# RELATIVE. (Outside ASCII, case-insensitive matching has equivalents lower() does not
+# give, such as the long s, so RELATIVE runs.)
+_RELATIVE_WORDS = ("ago", "later", "earlier", "last", "next", "yesterday", "tomorrow", "recently")
 
 
 @lru_cache(maxsize=8192)  # several rules read the same sentence

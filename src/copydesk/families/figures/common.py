@@ -64,9 +64,8 @@ def _all_sentences(doc: Document) -> list[Sentence]:
     key = "figures-sentences"
     if key not in doc.cache:
         kinds = HEADING_KINDS + PROSE_KINDS
-        found = [Sentence(block, s.start, s.end, s.text)
-                 for block in doc.blocks if block.kind in kinds for s in block.sentences]
-        doc.cache[key] = [Sentence(s.block, s.start, s.end, s.text, index) for index, s in enumerate(found)]
+        found = ((block, s) for block in doc.blocks if block.kind in kinds for s in block.sentences)
+        doc.cache[key] = [Sentence(block, s.start, s.end, s.text, index) for index, (block, s) in enumerate(found)]
     return doc.cache[key]
 
 

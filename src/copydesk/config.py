@@ -118,11 +118,20 @@ class Config:
         return all_rules()[rule_id].severity
 
     def options(self, rule_id: str) -> dict:
-        options = all_rules()[rule_id].defaults()
-        settings = self.rules.get(rule_id)
-        if settings:
-            options.update(settings.options)
-        return options
+        """A rule's options: its defaults, then this config's settings (worked out once per rule;
+        each caller gets its own copy)."""
+        known = self._options_by_rule
+        if rule_id not in known:
+            options = all_rules()[rule_id].defaults()
+            settings = self.rules.get(rule_id)
+            if settings:
+                options.update(settings.options)
+            known[rule_id] = options
+        return dict(known[rule_id])
+
+    @cached_property
+    def _options_by_rule(self) -> dict[str, dict]:
+        return {}
 
     def with_overrides(self, select=None, ignore=(), fail_on=None, vale_config=None) -> Config:
         """The CLI's flags on top of the file's settings."""

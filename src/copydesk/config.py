@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from copydesk.finding import Severity
@@ -61,6 +61,9 @@ class Config:
     style_folders: tuple[Path, ...] = ()
     vale_config: Path | None = None
     styles: object = field(default=None, compare=False)  # the loaded copydesk.styles.StyleSet, or None
+    # Work the rules keep for every document this config lints in one run (the resolver keeps
+    # one Config per folder for a run): syllable counts of distinct words. Never part of equality.
+    run_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def is_enabled(self, rule_id: str) -> bool:
         spec = all_rules()[rule_id]
@@ -101,7 +104,12 @@ class Config:
         return _vocabulary(self.vocabulary_paths)
 
     def enabled_rules(self) -> list[str]:
-        return [rule_id for rule_id in all_rules() if self.is_enabled(rule_id)]
+        return list(self._enabled_rules)
+
+    @cached_property
+    def _enabled_rules(self) -> tuple[str, ...]:
+        """Worked out once per config: the runner asks for every file it lints."""
+        return tuple(rule_id for rule_id in all_rules() if self.is_enabled(rule_id))
 
     def severity(self, rule_id: str) -> Severity:
         settings = self.rules.get(rule_id)
@@ -110,11 +118,20 @@ class Config:
         return all_rules()[rule_id].severity
 
     def options(self, rule_id: str) -> dict:
-        options = all_rules()[rule_id].defaults()
-        settings = self.rules.get(rule_id)
-        if settings:
-            options.update(settings.options)
-        return options
+        """A rule's options: its defaults, then this config's settings (worked out once per rule;
+        each caller gets its own copy)."""
+        known = self._options_by_rule
+        if rule_id not in known:
+            options = all_rules()[rule_id].defaults()
+            settings = self.rules.get(rule_id)
+            if settings:
+                options.update(settings.options)
+            known[rule_id] = options
+        return dict(known[rule_id])
+
+    @cached_property
+    def _options_by_rule(self) -> dict[str, dict]:
+        return {}
 
     def with_overrides(self, select=None, ignore=(), fail_on=None, vale_config=None) -> Config:
         """The CLI's flags on top of the file's settings."""
@@ -392,11 +409,15 @@ class ConfigResolver:
         self._explicit = load_config(explicit) if explicit else None
         self._overrides = overrides or {}
         self._by_directory: dict[Path, Config] = {}
+        self._resolved: dict[Path, Path] = {}
 
     def for_path(self, path: Path | None) -> Config:
         if self._explicit is not None:
             return self._explicit.with_overrides(**self._overrides)
-        directory = (path.parent if path else Path.cwd()).resolve()
+        folder = path.parent if path else Path.cwd()
+        directory = self._resolved.get(folder)
+        if directory is None:  # resolved once per folder: a run lints many files in each
+            directory = self._resolved[folder] = folder.resolve()
         if directory not in self._by_directory:
             self._by_directory[directory] = self._find(directory).with_overrides(**self._overrides)
         return self._by_directory[directory]

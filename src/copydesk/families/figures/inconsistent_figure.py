@@ -56,6 +56,8 @@ def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
 
 def _named_sums(sentence: Sentence) -> Iterator[tuple[str, Quantity]]:
     """(thing, sum): "the £54m scheme" and "the scheme will cost £48m", definite and unhedged."""
+    if not any(q.kind == "money" for q in sentence.quantities):
+        return  # only sums of money are named: a sentence without one is not read word by word
     reading, tokens = sentence.reading, sentence.reading.tokens
     if any(t.word in CHANGED_OVER_TIME for t in tokens):
         return

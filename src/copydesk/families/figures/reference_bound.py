@@ -26,7 +26,10 @@ def load_facts(path: Path, modified: float = 0.0) -> tuple[dict, ...]:
 
 def _facts(context: RuleContext) -> tuple[dict, ...]:
     sheet = context.options["sheet"]
-    path = Path(sheet) if sheet else rules_dir() / "fact-sheet.yaml"
+    key = ("fact-sheet", sheet)  # where the sheet is, found once a run; its time stamp read for each article
+    if key not in context.run_memo:
+        context.run_memo[key] = Path(sheet) if sheet else rules_dir() / "fact-sheet.yaml"
+    path = context.run_memo[key]
     return load_facts(path, path.stat().st_mtime)
 
 

@@ -16,17 +16,15 @@ from copydesk.numbers import Quantity
 def unsourced_claim(doc: Document, context: RuleContext) -> Iterator[Hit]:
     threshold = context.options["min-value"]
     kinds = ("number", "money") if context.options["include-money"] else ("number",)
-    for sentence in sentences(doc, headings=False):
-        # The figure first: most sentences have none this big, and need no tokens read for their attribution.
-        for quantity in sentence.quantities:
-            if quantity.value >= threshold and quantity.kind in kinds and quantity.noun:
-                if sentence.reading.attributed:
-                    break
-                phrase = figure_phrase(sentence, quantity)
-                yield sentence.hit(quantity.start, quantity.end,
-                                   f"“{phrase}” is a big figure with no source in its sentence; "
-                                   "add who says so (said, according to, a link)")
-                break
+    for sentence in sentences(doc, headings=False, with_figures=True):
+        # The figure first (already read); the sentence's words only when it has one.
+        quantity = next((q for q in sentence.quantities if q.value >= threshold and q.kind in kinds and q.noun), None)
+        if quantity is None or sentence.reading.attributed:
+            continue
+        phrase = figure_phrase(sentence, quantity)
+        yield sentence.hit(quantity.start, quantity.end,
+                           f"“{phrase}” is a big figure with no source in its sentence; "
+                           "add who says so (said, according to, a link)")
 
 
 def figure_phrase(sentence, quantity: Quantity) -> str:

@@ -18,12 +18,25 @@ SUPERLATIVE = re.compile(
     re.IGNORECASE)
 
 
+# Every superlative SUPERLATIVE matches holds one of these (largest ... best-selling all end in
+# "est"); a sentence in ASCII without any is passed over. (Outside ASCII, case-insensitive
+# matching has equivalents lower() does not give, so SUPERLATIVE runs.)
+_SUPERLATIVE_PARTS = ("est", "most", "least", "first")
+
+
+def _may_claim(text: str) -> bool:
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(part in lowered for part in _SUPERLATIVE_PARTS)
+
+
 @check("figures.unsourced-superlative")
 def unsourced_superlative(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, headings=False):
-        # The claim first: most sentences make none, and need no tokens read for their attribution.
-        for match in SUPERLATIVE.finditer(sentence.text):
-            if sentence.reading.attributed:
-                break
+        found = list(SUPERLATIVE.finditer(sentence.text)) if _may_claim(sentence.text) else []
+        if not found or sentence.reading.attributed:  # the sentence's words only when it makes a claim
+            continue
+        for match in found:
             yield sentence.hit(match.start(), match.end(),
                                f"“{match.group()}” is a claim a fact-checker must source; say who says so")

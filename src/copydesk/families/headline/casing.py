@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from copydesk.document import Block, Document
-from copydesk.families.headline.evidence import BodyWords, NameEvidence, body_words, english_words
+from copydesk.families.headline.evidence import BodyWords, KnownTokens, NameEvidence, body_words, english_words
 from copydesk.families.headline.labels import name_and_role
 from copydesk.families.headline.tables import (
     AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
@@ -122,10 +122,11 @@ class Violation:
     expected: str
 
 
-def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]:
+def violations(text: str, style: str, evidence: NameEvidence,
+               read: tuple[list[Word], set[int]] | None = None) -> list[Violation]:
+    """The words of ``text`` off ``style``; ``read`` is the heading's words and names, when already read."""
     found = []
-    headline_words = words(text)
-    names = evidence.names(headline_words)
+    headline_words, names = read or _read(text, evidence)
     latin = _latin_words(headline_words)
     for index, word in enumerate(headline_words):
         if word.address or is_neutral(word.text) or not word.text[:1].isalpha():
@@ -144,6 +145,11 @@ def violations(text: str, style: str, evidence: NameEvidence) -> list[Violation]
     if style == "sentence" and (_lone_capital(found, headline_words, names) or _nickname(headline_words)):
         return []
     return found
+
+
+def _read(text: str, evidence: NameEvidence) -> tuple[list[Word], set[int]]:
+    headline_words = words(text)
+    return headline_words, evidence.names(headline_words)
 
 
 def _nickname(headline_words: list[Word]) -> bool:
@@ -223,7 +229,10 @@ class HeadlineStyle:
     """The case analysis shared by the headline rules, once per document."""
 
     def __init__(self, doc: Document, context: RuleContext) -> None:
-        self.body: BodyWords = body_words(doc)
+        known = context.run_memo.get("headline-body-tokens")
+        if known is None:
+            known = context.run_memo["headline-body-tokens"] = KnownTokens()
+        self.body: BodyWords = body_words(doc, known)
         self.evidence = NameEvidence(self.body, context.vocabulary | wordlist("proper-nouns"))
         self.headline = doc.headline
         self.subheads = doc.subheads
@@ -231,11 +240,18 @@ class HeadlineStyle:
         self._memo: dict[str, str] = {}
         self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
         self._labels: dict[int, bool] = {}  # whether each subhead is a name-and-role label, by block
+        self._read: dict[int, tuple[list[Word], set[int]]] = {}  # each heading's words and names, read once
+        self._found: dict[tuple[int, str], list[Violation]] = {}  # by block and style: rules ask again
 
     def violations(self, block: Block, style: str) -> list[Violation]:
         if self.is_label(block):
             return []  # "Jia Gu, Product Designer": a label, capitalized as the house likes, in no case style
-        return violations(block.text, style, self.evidence)
+        key = (id(block), style)
+        if key not in self._found:
+            if id(block) not in self._read:
+                self._read[id(block)] = _read(block.text, self.evidence)
+            self._found[key] = violations(block.text, style, self.evidence, self._read[id(block)])
+        return list(self._found[key])
 
     def is_label(self, block: Block) -> bool:
         """A subhead that names people and their role or team (labels.py)."""

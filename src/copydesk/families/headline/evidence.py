@@ -6,6 +6,7 @@ SCOWL), and words no dictionary knows (Kournikova, Utd)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from functools import lru_cache
 
 from copydesk.document import Document
@@ -14,6 +15,7 @@ from copydesk.families.headline.tokens import Word, is_address
 from copydesk.rules import wordlist
 
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{},.;:!?…*_"
+_MAX_REMEMBERED_TOKENS = 200_000  # a long-lived run (the language server) starts afresh past this many
 
 
 @lru_cache(maxsize=1)
@@ -35,15 +37,11 @@ def english_words() -> frozenset[str]:
     return cmu_words()
 
 
-@lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
-    """The commonest English words (textstat's easy-word list)."""
-    from copydesk.readability import textstat
+    """The commonest English words (textstat's easy-word list, read once by copydesk.readability)."""
+    from copydesk.readability import easy_words as textstat_easy_words
 
-    textstat()  # loads textstat the offline way
-    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
-
-    return frozenset(get_lang_easy_words("en_US"))
+    return textstat_easy_words()
 
 
 def _without_possessive(word: str) -> str:
@@ -57,31 +55,54 @@ class BodyWords:
     capitalized: frozenset[str] = frozenset()  # every capitalized word, sentence starts included
 
 
-def body_words(doc: Document) -> BodyWords:
+def _token_parts(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A body token's word parts (split at hyphens and slashes): (capitalized, lower case)."""
+    core = _without_possessive(token.strip(_EDGE_PUNCTUATION))
+    capitals: list[str] = []
+    lowers: list[str] = []
+    if is_address(core):
+        return (), ()
+    for part in core.replace("/", "-").split("-"):
+        if not part[:1].isalpha():
+            continue
+        (capitals if part[0].isupper() else lowers).append(part)
+    return tuple(capitals), tuple(lowers)
+
+
+def body_words(doc: Document, known: "KnownTokens | None" = None) -> BodyWords:
     """Names are capitalized somewhere other than at a sentence's start, or
     capitalized every time they are used."""
-    mid_sentence: set[str] = set()
-    capitalized: set[str] = set()
-    lower: set[str] = set()
+    # Only where a token stands matters (a sentence's first or later), so each distinct
+    # token is split once; ``known`` may be the run's, shared by every article.
+    known = known if known is not None and len(known.capitals) <= _MAX_REMEMBERED_TOKENS else KnownTokens()
+    first_tokens: set[str] = set()
+    later_tokens: set[str] = set()
     for block in doc.body:
         for sentence in block.sentences:
-            for position, token in enumerate(sentence.text.split()):
-                core = _without_possessive(token.strip(_EDGE_PUNCTUATION))
-                if is_address(core):
-                    continue
-                for part in core.replace("/", "-").split("-"):
-                    if not part[:1].isalpha():
-                        continue
-                    if part[0].isupper():
-                        capitalized.add(part)
-                        if position:
-                            mid_sentence.add(part)
-                    else:
-                        lower.add(part)
+            tokens = sentence.text.split()
+            first_tokens.update(tokens[:1])
+            later_tokens.update(tokens[1:])
+    every_token = first_tokens | later_tokens
+    known.learn(every_token)
+    mid_sentence = set(chain.from_iterable(map(known.capitals.__getitem__, later_tokens)))
+    capitalized = mid_sentence.union(chain.from_iterable(map(known.capitals.__getitem__, first_tokens)))
+    lower = set(chain.from_iterable(map(known.lowers.__getitem__, every_token)))
     easy = easy_words()
     # Capitalized every time counts only for unfamiliar words: "The" opens sentences, "Japan's" may too.
     proper = mid_sentence | {w for w in capitalized if w.lower() not in lower and w.lower() not in easy}
     return BodyWords(frozenset(proper), frozenset(lower), frozenset(capitalized))
+
+
+class KnownTokens:
+    """Each body token's word parts, capitalized and lower case, split once (for a run)."""
+
+    def __init__(self) -> None:
+        self.capitals: dict[str, tuple[str, ...]] = {}
+        self.lowers: dict[str, tuple[str, ...]] = {}
+
+    def learn(self, tokens: set[str]) -> None:
+        for token in tokens.difference(self.capitals):
+            self.capitals[token], self.lowers[token] = _token_parts(token)
 
 
 class NameEvidence:

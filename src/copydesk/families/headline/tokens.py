@@ -52,6 +52,8 @@ def _is_abbreviation(core: str) -> bool:
 
 def is_address(piece: str) -> bool:
     """URLs, domains, e-mail addresses, hashtags and handles keep their own case."""
+    if "." not in piece and "@" not in piece and "#" not in piece and ":" not in piece:
+        return False  # the common case: every test below needs one of these
     if piece.startswith(("#", "@")) and len(piece) > 1:
         return True
     if "://" in piece or piece.lower().startswith("www.") or "@" in piece:

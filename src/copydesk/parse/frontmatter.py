@@ -177,6 +177,25 @@ def headline_block(source: str, front: FrontMatter, fields: FrontMatterFields) -
     name, headline = first_value(front.data, fields.headline)
     if not isinstance(headline, str) or not headline.strip():
         return None
+    found = _field_value(source, front, name)
+    if found is None:
+        return None
+    start, end = found
+    raw = source[start:end]
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        start, end = start + 1, end - 1
+    if source[start:end].strip() != headline.strip():
+        return None
+    start += len(source[start:end]) - len(source[start:end].lstrip())
+    builder = ProseBuilder()
+    builder.add_source(source, start, start + len(headline.strip()))
+    text, starts, ends = builder.build()
+    return Block("headline", text, starts, ends, level=1)
+
+
+def _field_value(source: str, front: FrontMatter, name: str) -> tuple[int, int] | None:
+    """Where the value of field ``name`` stands on the field's own line (quotes
+    kept, a trailing comma and blanks cut), or None."""
     pattern = _value_pattern(name)
     position = front.body_start
     while position < front.body_end:
@@ -184,17 +203,7 @@ def headline_block(source: str, front: FrontMatter, fields: FrontMatterFields) -
         match = pattern.match(source, position, content_end)
         if match:
             start = match.start("value")
-            end = start + len(source[start:content_end].rstrip().removesuffix(",").rstrip())
-            raw = source[start:end]
-            if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
-                start, end = start + 1, end - 1
-            if source[start:end].strip() == headline.strip():
-                start += len(source[start:end]) - len(source[start:end].lstrip())
-                builder = ProseBuilder()
-                builder.add_source(source, start, start + len(headline.strip()))
-                text, starts, ends = builder.build()
-                return Block("headline", text, starts, ends, level=1)
-            return None
+            return start, start + len(source[start:content_end].rstrip().removesuffix(",").rstrip())
         position = next_start
     return None
 
@@ -291,19 +300,13 @@ def _add_quoted(builder: ProseBuilder, source: str, start: int, end: int, single
 def _one_line_value(source: str, front: FrontMatter, name: str, value: str):
     """A TOML or JSON string on its field's own line: ``name = "text"``,
     ``"name": "text",``; quotes off, no escapes."""
-    pattern = _value_pattern(name)
-    position = front.body_start
-    while position < front.body_end:
-        content_end, next_start = _line_end(source, position)
-        match = pattern.match(source, position, content_end)
-        if match:
-            start = match.start("value")
-            end = start + len(source[start:content_end].rstrip().removesuffix(",").rstrip())
-            raw = source[start:end]
-            if len(raw) < 2 or raw[0] != raw[-1] or raw[0] not in "\"'" or "\\" in raw:
-                return None
-            builder = ProseBuilder()
-            builder.add_source(source, start + 1, end - 1)
-            return builder.build()
-        position = next_start
-    return None
+    found = _field_value(source, front, name)
+    if found is None:
+        return None
+    start, end = found
+    raw = source[start:end]
+    if len(raw) < 2 or raw[0] != raw[-1] or raw[0] not in "\"'" or "\\" in raw:
+        return None
+    builder = ProseBuilder()
+    builder.add_source(source, start + 1, end - 1)
+    return builder.build()

@@ -1,0 +1,40 @@
+"""Issue 10, round 5: false-alarm kinds the judges still found in the merged code, each with a real
+sentence of its kind and the exact outcome; real slips of the same shape still fire."""
+
+from __future__ import annotations
+
+from copydesk.config import from_table
+from copydesk.finding import Severity
+from copydesk.runner import lint_text
+
+FIGURES = from_table({"select": ["figures.numeral-style"]}, "test")
+
+
+def _found(text: str, config, path: str = "a.md"):
+    return [(f.line, f.column, f.rule_id, f.severity) for f in lint_text(text, path=path, config=config)]
+
+
+# --- points of a rating scale are values set as figures (18F culture-climate survey) ---
+
+SURVEY = (
+    "# Survey\n\n"
+    "For each question, we asked engineers to rate themselves on a scale from\n"
+    "1 (“Strongly Disagree”) to 7 (“Strongly Agree”).\n\n"
+    "\"It is easy to ask other members of this team for help.\" (1 means \"Strongly Disagree\", "
+    "7 means “Strongly Agree,” trend: 7.)\n\n"
+    "Other questions also showed strengths, but with more room for improvement — trending at 5 instead of 7.\n"
+)
+
+
+def test_points_of_a_declared_rating_scale_keep_their_figures():
+    assert _found(SURVEY, FIGURES) == []
+
+
+def test_a_count_in_a_survey_article_is_still_spelt_out():
+    text = SURVEY + "\nWe asked 7 engineers to try the questions first.\n"
+    assert _found(text, FIGURES) == [(10, 10, "figures.numeral-style", Severity.WARNING)]
+
+
+def test_without_a_declared_scale_a_digit_before_a_plural_is_a_count():
+    text = "# Survey\n\nThe team wrote 7 means of reaching users.\n"
+    assert _found(text, FIGURES) == [(3, 16, "figures.numeral-style", Severity.WARNING)]

@@ -38,3 +38,38 @@ def test_a_count_in_a_survey_article_is_still_spelt_out():
 def test_without_a_declared_scale_a_digit_before_a_plural_is_a_count():
     text = "# Survey\n\nThe team wrote 7 means of reaching users.\n"
     assert _found(text, FIGURES) == [(3, 16, "figures.numeral-style", Severity.WARNING)]
+
+
+# --- dialect: a word American copy spells the same way, or one summary repeated, is no British evidence ---
+
+SPELLING = from_table({"select": ["spelling"]}, "test")
+
+STATIC_ANALYSIS = (
+    "---\n"
+    'title: "What is static source analysis?"\n'
+    'excerpt: "Static source analysis is a way to quickly gauge the quality of source code."\n'
+    'description: "Static source analysis is a way to quickly gauge the quality of source code."\n'
+    "---\n\n"
+    "Being able to quickly analyze these systems and point to potential problems is crucial.\n"
+)
+
+
+def test_an_american_post_with_a_shared_spelling_in_its_summary_reads_as_en_us():
+    from copydesk.families.grammar import article_language, dialect_evidence
+    from copydesk.parse import parse
+
+    doc = parse(STATIC_ANALYSIS, "post.md")
+    assert dialect_evidence(doc) == (0, 1)
+    assert article_language(doc, "auto") == "en-US"
+
+
+def test_analyze_in_an_american_post_is_not_a_spelling_warning(languagetool):
+    assert _found(STATIC_ANALYSIS, SPELLING, "post.md") == []
+
+
+def test_a_british_article_still_reads_as_en_gb():
+    from copydesk.families.grammar import article_language
+    from copydesk.parse import parse
+
+    doc = parse("Council news\n\nThe organisers said the cancellation of the programme was a blow.\n", "a.txt")
+    assert article_language(doc, "auto") == "en-GB"

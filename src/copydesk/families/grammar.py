@@ -101,7 +101,11 @@ def dialect_evidence(doc: Document) -> tuple[int, int]:
         british, american = _spelling_pairs()
         known = english_words()
         uk = us = 0
+        counted: set[str] = set()
         for block in doc.blocks:
+            if block.text in counted:
+                continue  # one summary in both "excerpt" and "description" is one piece of evidence
+            counted.add(block.text)
             for word in _WORD.findall(block.text):
                 if word.islower():
                     uk += word in british or _looks_british(word, known)
@@ -112,7 +116,13 @@ def dialect_evidence(doc: Document) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _spelling_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    from copydesk.readability import english_words
+
+    american_usage = english_words()  # the CMU dictionary, read from American text
     pairs = [line.split() for line in wordlist("british-spellings")]
+    # A British form American text uses while it lacks the "American" one (cancellation/cancelation,
+    # monologue/monolog) is the usual American spelling too: evidence of neither.
+    pairs = [p for p in pairs if not (len(p) > 1 and p[0] in american_usage and p[1] not in american_usage)]
     # A line may name the British form alone: its American form is an ordinary British word too.
     return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs if len(p) > 1)
 

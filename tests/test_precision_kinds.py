@@ -73,3 +73,20 @@ def test_a_british_article_still_reads_as_en_gb():
 
     doc = parse("Council news\n\nThe organisers said the cancellation of the programme was a blow.\n", "a.txt")
     assert article_language(doc, "auto") == "en-GB"
+
+
+# --- names: a capitalized word between lower-case words is the writer's capital ---
+
+def test_a_name_one_letter_from_a_common_word_is_info(languagetool):
+    # BBC entertainment/312: Tyler Perry's character, one letter from "made", which the article uses.
+    text = ("Perry film tops box office\n\nThe film is a newcomer, made on a small budget. "
+            "With the help of her grandmother Madea (one of three roles played by Perry), she plots revenge.\n")
+    column = text.split("\n")[2].index("Madea") + 1
+    assert _found(text, SPELLING, "a.txt") == [(3, column, "spelling.morfologik-rule-en-us", Severity.INFO)]
+
+
+def test_a_capitalized_slip_of_a_word_the_article_capitalizes_is_a_warning(languagetool):
+    text = ("Budget row\n\nMinisters said the Government would keep the cuts. "
+            "Critics said the Goverment had not listened to them.\n")
+    column = text.split("\n")[2].index("Goverment") + 1
+    assert _found(text, SPELLING, "a.txt") == [(3, column, "spelling.morfologik-rule-en-us", Severity.WARNING)]

@@ -90,3 +90,42 @@ def test_a_capitalized_slip_of_a_word_the_article_capitalizes_is_a_warning(langu
             "Critics said the Goverment had not listened to them.\n")
     column = text.split("\n")[2].index("Goverment") + 1
     assert _found(text, SPELLING, "a.txt") == [(3, column, "spelling.morfologik-rule-en-us", Severity.WARNING)]
+
+
+# --- words formed from known words in a British article: a doctrine noun, a closed compound, a British form ---
+
+BRITISH = "Council news\n\nThe organisers said the colour of the programme changed. "
+
+
+def _spelling_of(sentence: str, word: str):
+    text = BRITISH + sentence + "\n"
+    column = text.split("\n")[2].index(word) + 1
+    return _found(text, SPELLING, "a.txt"), column
+
+
+def test_a_doctrine_noun_of_a_known_word_is_info(languagetool):
+    # BBC politics/267, a direct quotation: LanguageTool en-GB offers only the verb "bureaucratise".
+    found, column = _spelling_of("\"I think the greatest threat to democracy in the world is not terrorism "
+                                 "but bureaucratism\".", "bureaucratism")
+    assert found == [(3, column, "spelling.morfologik-rule-en-gb", Severity.INFO)]
+
+
+def test_a_closed_compound_whose_capitalized_twin_is_a_name_is_info(languagetool):
+    # BBC politics/339: LanguageTool offers "Greenfield" (a name) and "green field".
+    found, column = _spelling_of("The Lib Dems would also encourage the conversion of existing buildings in an "
+                                 "effort to protect greenfield sites.", "greenfield")
+    assert found == [(3, column, "spelling.morfologik-rule-en-gb", Severity.INFO)]
+
+
+def test_a_british_form_of_an_american_word_in_a_british_article_is_info(languagetool):
+    # BBC tech/009: en-GB lacks "vapourware" and offers the American "vaporware".
+    found, column = _spelling_of("I only wish that the Flipstart wasn't just vapourware otherwise it would be "
+                                 "at the top.", "vapourware")
+    name = len(BRITISH.split("\n")[2]) + len("I only wish that the ") + 1
+    assert found == [(3, name, "spelling.morfologik-rule-en-gb", Severity.INFO),  # the product, a name
+                     (3, column, "spelling.morfologik-rule-en-gb", Severity.INFO)]
+
+
+def test_a_slip_in_a_british_article_is_still_a_warning(languagetool):
+    found, column = _spelling_of("The officials said the goverment was discussed at length.", "goverment")
+    assert found == [(3, column, "spelling.morfologik-rule-en-gb", Severity.WARNING)]

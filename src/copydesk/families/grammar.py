@@ -505,9 +505,15 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
                                                  if common in COMMON_SHORT):
         return True  # teh, thay, adn
     if suggestion.lower() == word.lower():
-        # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
+        # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon, nor a
+        # closed compound LanguageTool also reads as two words ("greenfield": "green field"), whose
+        # capitalized twin is some name's
+        split = split_in_two(word, match.replacements)
         return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
-                and not generic_plural_of_a_name(word, match.replacements))
+                and not generic_plural_of_a_name(word, match.replacements)
+                and not (split and not weak_split(split)))
+    if match.rule_id.endswith("_EN_GB") and american_twin(word, match.replacements):
+        return False  # a British article's -our/-ise form of an American word (vapourware): its dialect, no slip
     intended = intended_word(word, match.replacements)
     parts = split_in_two(word, (intended,))
     if parts and not weak_split(parts):

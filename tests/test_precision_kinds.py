@@ -129,3 +129,48 @@ def test_a_british_form_of_an_american_word_in_a_british_article_is_info(languag
 def test_a_slip_in_a_british_article_is_still_a_warning(languagetool):
     found, column = _spelling_of("The officials said the goverment was discussed at length.", "goverment")
     assert found == [(3, column, "spelling.morfologik-rule-en-gb", Severity.WARNING)]
+
+
+# --- grammar: a rule that would rewrite a word capitalized inside a sentence misreads a name ---
+
+GRAMMAR = from_table({"select": ["grammar"]}, "test")
+
+
+def _grammar_of(sentence: str):
+    text = "Gadget of the year\n\n" + sentence + "\n"
+    return [(f.line, f.column, f.rule_id, f.severity) for f in lint_text(text, path="a.txt", config=GRAMMAR)
+            if f.rule_id not in ("grammar.morfologik-rule-en-us",)]
+
+
+def test_a_title_read_as_a_verb_is_info(languagetool):
+    # BBC tech/009: "Number One" (top place) read as the verb "number".
+    sentence = "The Motorola phone should be Number One."
+    assert _grammar_of(sentence) == [(3, sentence.index("Number") + 1, "grammar.should-be-do", Severity.INFO)]
+
+
+def test_an_acronym_read_as_a_verb_is_info(languagetool):
+    # BBC tech/009: the operating system DOS read as "does".
+    sentence = "A pity Tandy did not make it DOS compatible."
+    assert _grammar_of(sentence) == [(3, sentence.index("DOS") + 1, "grammar.prp-dos", Severity.INFO)]
+
+
+def _match(text: str, flagged: str, replacement: str):
+    from copydesk.languagetool.client import Match
+
+    start = text.index(flagged)
+    return Match(start, start + len(flagged), "X", "", (replacement,), "GRAMMAR", "Grammar", "grammar", "", "")
+
+
+def test_a_repair_that_keeps_the_name_or_a_sentence_start_capital_still_reports():
+    from copydesk.document import Block
+    from copydesk.families.grammar_context import rewrites_a_name
+
+    def block(text):
+        return Block("paragraph", text, list(range(len(text))), list(range(1, len(text) + 1)))
+
+    kept = "The council said Mr Smith have agreed."
+    assert not rewrites_a_name(block(kept), _match(kept, "Smith have", "Smith has"))
+    opening = "Much people came. Less people went home."
+    assert not rewrites_a_name(block(opening), _match(opening, "Less", "Fewer"))
+    title = "The phone should be Number One."
+    assert rewrites_a_name(block(title), _match(title, "Number", "Numbered"))

@@ -172,5 +172,7 @@ def test_a_repair_that_keeps_the_name_or_a_sentence_start_capital_still_reports(
     assert not rewrites_a_name(block(kept), _match(kept, "Smith have", "Smith has"))
     opening = "Much people came. Less people went home."
     assert not rewrites_a_name(block(opening), _match(opening, "Less", "Fewer"))
+    capitals = "Sales in the Uk rose."
+    assert not rewrites_a_name(block(capitals), _match(capitals, "the Uk", "the UK"))
     title = "The phone should be Number One."
     assert rewrites_a_name(block(title), _match(title, "Number", "Numbered"))

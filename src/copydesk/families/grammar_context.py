@@ -88,15 +88,16 @@ def in_context(block: Block, match: Match, hit: Hit) -> Hit:
 def rewrites_a_name(block: Block, match: Match) -> bool:
     """A grammar rule that would change a word capitalized inside a sentence ("should be Number One" ->
     "Numbered", "make it DOS compatible" -> "DOES"): the capital marks a name or title, whose words
-    are not the grammar LanguageTool read. A repair that keeps the name ("Bush have" -> "Bush has")
-    still reports."""
+    are not the grammar LanguageTool read. A repair that keeps the name ("Smith have" -> "Smith has")
+    or mends its capitals ("the Uk" -> "the UK") still reports."""
     if not match.replacements:
         return False
-    suggestion = match.replacements[0]
+    kept = set(match.replacements[0].lower().split())
     for word, start in _capitalized_words(block.text, match.start, match.end):
-        if word != "I" and not _opens_a_sentence(block.text, start) and word not in suggestion.split():
-            return True
+        if word != "I" and not _opens_a_sentence(block.text, start) and word.lower() not in kept:
+            return True  # (a repair of the name's own capitals, "the Uk" -> "the UK", keeps it)
     return False
+
 
 
 def _capitalized_words(text: str, start: int, end: int):

@@ -101,7 +101,11 @@ def dialect_evidence(doc: Document) -> tuple[int, int]:
         british, american = _spelling_pairs()
         known = english_words()
         uk = us = 0
+        counted: set[str] = set()
         for block in doc.blocks:
+            if block.text in counted:
+                continue  # one summary in both "excerpt" and "description" is one piece of evidence
+            counted.add(block.text)
             for word in _WORD.findall(block.text):
                 if word.islower():
                     uk += word in british or _looks_british(word, known)
@@ -112,7 +116,13 @@ def dialect_evidence(doc: Document) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _spelling_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    from copydesk.readability import english_words
+
+    american_usage = english_words()  # the CMU dictionary, read from American text
     pairs = [line.split() for line in wordlist("british-spellings")]
+    # A British form American text uses while it lacks the "American" one (cancellation/cancelation,
+    # monologue/monolog) is the usual American spelling too: evidence of neither.
+    pairs = [p for p in pairs if not (len(p) > 1 and p[0] in american_usage and p[1] not in american_usage)]
     # A line may name the British form alone: its American form is an ordinary British word too.
     return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs if len(p) > 1)
 
@@ -399,6 +409,24 @@ class _Evidence:
         """The repository's shared names: read only for a capitalized word, since it may scan the whole repository."""
         return repository_names(self.doc.path)
 
+    @cached_property
+    def _capitalized_after_lower_case(self) -> frozenset[str]:
+        """Words (lower-cased) the article capitalizes right after a lower-case word, with only a space
+        or a comma between: capitals in running text, not at a sentence start or in a title-case run."""
+        found = set()
+        for block in self.doc.blocks:
+            previous = None
+            for match in _WORD.finditer(block.text):
+                word = match.group()
+                if previous is not None and previous.group()[:1].islower() and word[:1].isupper() \
+                        and block.text[previous.end():match.start()] in (" ", ", "):
+                    found.add(word.lower())
+                previous = match
+        return frozenset(found)
+
+    def capitalized_in_running_text(self, word: str) -> bool:
+        return word.lower() in self._capitalized_after_lower_case
+
     def used_in_lower_case(self, word: str) -> bool:
         """The article spells this word in lower case somewhere: an ordinary word the writer knows."""
         return word.lower() in self.lower_words
@@ -477,9 +505,15 @@ def _looks_like_a_typo(block: Block, match: Match, word: str, evidence: _Evidenc
                                                  if common in COMMON_SHORT):
         return True  # teh, thay, adn
     if suggestion.lower() == word.lower():
-        # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon
+        # "achilles" for "Achilles"; not "npm" for "NPM" or "devops" for "DevOps", which are jargon, nor a
+        # closed compound LanguageTool also reads as two words ("greenfield": "green field"), whose
+        # capitalized twin is some name's
+        split = split_in_two(word, match.replacements)
         return (word.islower() and len(word) >= 4 and suggestion == word.capitalize()
-                and not generic_plural_of_a_name(word, match.replacements))
+                and not generic_plural_of_a_name(word, match.replacements)
+                and not (split and not weak_split(split)))
+    if match.rule_id.endswith("_EN_GB") and american_twin(word, match.replacements):
+        return False  # a British article's -our/-ise form of an American word (vapourware): its dialect, no slip
     intended = intended_word(word, match.replacements)
     parts = split_in_two(word, (intended,))
     if parts and not weak_split(parts):
@@ -506,9 +540,30 @@ def _capitalized_slip(block: Block, match: Match, word: str, evidence: _Evidence
         return False  # the Department of Defense keeps its own spelling in a British report
     suggestion = match.replacements[0]
     sentence_start = _starts_a_sentence(evidence.doc, block, match.start)
-    if not (sentence_start or len(word) >= 10 or evidence.used_in_lower_case(suggestion)):
+    if _between_lower_case_words(block, match):
+        # A capital the writer chose: a slip only of a word the article itself capitalizes in running
+        # text ("the Goverment" where it writes "the Government"), else a name ("grandmother Madea").
+        written_right = evidence.capitalized_in_running_text(suggestion)
+    else:
+        written_right = evidence.used_in_lower_case(suggestion)  # capitals of a title-case run say nothing
+    if not (sentence_start or len(word) >= 10 or written_right):
         return False
     return evidence.ordinary_word(suggestion)
+
+
+_NEIGHBOUR_WINDOW = 40  # characters looked at either side for the next word: constant work per finding
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)[^\w]*$")
+_FIRST_WORD = re.compile(r"^[^\w]*([^\W\d_][\w'’-]*)")
+
+
+def _between_lower_case_words(block: Block, match: Match) -> bool:
+    """A capitalized word whose neighbours are written in lower case ("her grandmother Madea (one of
+    three roles"): the capital is the writer's, so the word is a name, not an ordinary word in a
+    title-case run ("New Goverment Plans") whose capitals say nothing."""
+    before = _LAST_WORD.search(block.text[max(0, match.start - _NEIGHBOUR_WINDOW):match.start])
+    after = _FIRST_WORD.search(block.text[match.end:match.end + _NEIGHBOUR_WINDOW])
+    return all(found is None or not found.group(1)[:1].isupper() for found in (before, after)) \
+        and (before is not None or after is not None)
 
 
 # LanguageTool rules whose first replacement cannot change the meaning: a/an and a doubled word.

@@ -61,6 +61,7 @@ VERB_GROUP_WORDS = frozenset(
     "to be am is are was were been being have has had do does did will would shall should can could may might must"
     .split())
 QUOTATION_NOTE = " (Inside a direct quotation: the speaker's wording, which an editor does not rewrite.)"
+NAME_NOTE = " (The capital marks a name or a title, whose words keep their form.)"
 NOTIONAL_NOTE = (" (A collective noun followed by “of” and a plural may take a plural verb when its members are "
                  "meant: notional agreement, accepted usage.)")
 
@@ -79,7 +80,39 @@ def in_context(block: Block, match: Match, hit: Hit) -> Hit:
         return replace(hit, severity=Severity.INFO, message=hit.message + NOTIONAL_NOTE)
     if match.issue_type == WORDING_ISSUE_TYPE and in_quotation(block, match) and not is_slip(block, match):
         return replace(hit, severity=Severity.INFO, message=hit.message + QUOTATION_NOTE)
+    if match.issue_type == WORDING_ISSUE_TYPE and rewrites_a_name(block, match):
+        return replace(hit, severity=Severity.INFO, message=hit.message + NAME_NOTE)
     return hit
+
+
+def rewrites_a_name(block: Block, match: Match) -> bool:
+    """A grammar rule that would change a word capitalized inside a sentence ("should be Number One" ->
+    "Numbered", "make it DOS compatible" -> "DOES"): the capital marks a name or title, whose words
+    are not the grammar LanguageTool read. A repair that keeps the name ("Smith have" -> "Smith has")
+    or mends its capitals ("the Uk" -> "the UK") still reports."""
+    if not match.replacements:
+        return False
+    kept = set(match.replacements[0].lower().split())
+    for word, start in _capitalized_words(block.text, match.start, match.end):
+        if word != "I" and not _opens_a_sentence(block.text, start) and word.lower() not in kept:
+            return True  # (a repair of the name's own capitals, "the Uk" -> "the UK", keeps it)
+    return False
+
+
+
+def _capitalized_words(text: str, start: int, end: int):
+    position = start
+    for word in text[start:end].split(" "):
+        if word[:1].isupper():
+            yield word.strip(".,;:!?\"“”'’()"), position
+        position += len(word) + 1
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Nothing but quotation marks, brackets or a dash between the start of the block or a sentence's
+    closing mark and the word."""
+    before = text[:start].rstrip(" \"“‘'([-–—")
+    return not before or before[-1] in ".!?:"
 
 
 def is_slip(block: Block, match: Match) -> bool:

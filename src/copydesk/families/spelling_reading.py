@@ -107,17 +107,17 @@ def run_together(parts: tuple[str, str]) -> bool:
     return left in FUNCTION_WORDS or right in FUNCTION_WORDS or (left.endswith("ly") and len(left) > 4)
 
 
-_PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under")
-# Plural agent nouns (engagers, offerors) but not a bare "-er" or "-r": "grammer"
-# is no "gramme" plus "r".
-_SUFFIXES = ("ers", "rs", "ors", "es", "s")
+_PREFIXES = ("un", "non", "de", "re", "co", "pre", "anti", "over", "under", "il")
+# Plural agent nouns (engagers, offerors) and nouns of a doctrine (bureaucratism, illiberalism) but not
+# a bare "-er" or "-r": "grammer" is no "gramme" plus "r".
+_SUFFIXES = ("ers", "rs", "ors", "es", "s", "ism", "isms")
 # Inflections, as such or doubling a final consonant: memoed, preppy, scrapping.
 _INFLECTIONS = ("ed", "ing", "y")
 
 
 def is_derived(word: str, known: frozenset[str]) -> bool:
-    """A known word with a prefix or a plural/agent ending (uncosted, engagers,
-    offerors): a rarer form of a word, not a slip of the keys."""
+    """A known word with a prefix or a plural, agent or doctrine ending (uncosted, engagers,
+    offerors, bureaucratism): a rarer form of a word, not a slip of the keys."""
     lowered = word.lower()
     stems = [lowered[len(p):] for p in _PREFIXES if lowered.startswith(p)]
     stems += [stem[:-len(s)] for stem in [lowered, *stems] for s in _SUFFIXES if stem.endswith(s)]

@@ -43,7 +43,8 @@ def numeral_style(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for sentence in sentences(doc, headings=False, with_figures=True):
         if sentence.block.kind == "table-cell" or sentence.block.container == "list":
             continue  # "| Strongly agree | 1 |", "- 8 agreements": tables and lists set figures on purpose
-        candidates = list(_small_numerals(sentence, _digit_names(doc))) + list(_figure_first(sentence))
+        candidates = list(_small_numerals(sentence, _digit_names(doc), _scale_points(doc))) \
+            + list(_figure_first(sentence))
         for hit, offset in candidates:  # whose words these are is asked only when there is something to say
             if voice(doc, sentence.block).editable(sentence.start + offset):
                 yield hit
@@ -64,10 +65,32 @@ def _digit_names(doc: Document) -> set[str]:
     return doc.cache["figures-digit-names"]
 
 
+def _scale_points(doc: Document) -> set[int]:
+    """The points of the rating scales the article declares ("on a scale from 1 to 7"): read once per
+    article. Survey answers, scores and trends on such a scale are values set as figures, not counts."""
+    if "figures-scale-points" not in doc.cache:
+        points: set[int] = set()
+        for sentence in sentences(doc, headings=False, with_figures=True):
+            scale = sentence.reading.rating_scale
+            if scale is not None:
+                points.update(range(scale[0], scale[1] + 1))
+        doc.cache["figures-scale-points"] = points
+    return doc.cache["figures-scale-points"]
+
+
+def _counts_outside_scale(reading, quantity) -> bool:
+    """A point of the article's scale is a value ("7 means “Strongly Agree”", "trending at 5"), unless
+    the digit plainly counts a plural noun right after it ("7 engineers answered")."""
+    index = reading.index_of.get(quantity.start)
+    following = reading.tokens[index + 1:index + 2] if index is not None else ()
+    return bool(following) and _plural(following[0].word) and following[0].word not in _DEFINING_VERBS
+
+
+_DEFINING_VERBS = {"means", "represents", "indicates", "stands", "equals", "signifies", "denotes", "corresponds"}
 _NAME_VERBS = {"says", "said", "is", "was", "has", "had", "will", "plans", "launched", "offers", "announced"}
 
 
-def _small_numerals(sentence, names: set[str]) -> Iterator[tuple[Hit, int]]:
+def _small_numerals(sentence, names: set[str], scale_points: set[int]) -> Iterator[tuple[Hit, int]]:
     text = sentence.text
     dates = {position for d in sentence.reading.dates for position in range(d.start, d.end)}
     for quantity in sentence.quantities:
@@ -77,6 +100,8 @@ def _small_numerals(sentence, names: set[str]) -> Iterator[tuple[Hit, int]]:
         before, after = text[max(0, start - 12):start], text[end:end + 16]
         if quantity.text in names:
             continue  # the mobile operator 3, not three of something
+        if int(quantity.value) in scale_points and not _counts_outside_scale(sentence.reading, quantity):
+            continue  # a point of the article's rating scale: "7 means “Strongly Agree”"
         if start in dates or after[:1] in ("%", "°", "′", "″") or after.lower().startswith((" am", " pm", " a.m", " p.m")):
             continue  # May 4, 5%, 5 pm
         if after[:1].isalpha() or after[:1] in ("-", "–", "_", "'", "’", "×", "+", "=", "*", "/") \

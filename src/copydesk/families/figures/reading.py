@@ -19,6 +19,7 @@ from copydesk.numbers import Quantity, read_quantities
 from copydesk.families.figures.lexicon import ATTRIBUTION_PAIRS, ATTRIBUTION_WORDS, HEDGES
 
 _WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+|[^\sA-Za-z\d]")
+_SCALE_WORDS = {"scale", "likert"}
 _LONGEST_HEDGE = max(len(h.split()) for h in HEDGES)
 
 
@@ -131,6 +132,20 @@ class Reading:
         words = [t.word for t in self.tokens]
         return not ATTRIBUTION_WORDS.isdisjoint(words) or "http" in self.text \
             or any(pair in ATTRIBUTION_PAIRS for pair in zip(words, words[1:]))
+
+    @cached_property
+    def rating_scale(self) -> tuple[int, int] | None:
+        """The points of a rating scale this sentence declares ("rate themselves on a scale from 1
+        (“Strongly Disagree”) to 7", "on a scale of 0-10"): the lowest and highest whole figures of a
+        sentence that names a scale, or None. Its points are values, not counts."""
+        words = {t.word for t in self.tokens}
+        if words.isdisjoint(_SCALE_WORDS):
+            return None
+        points = [int(q.value) for q in self.figures if q.kind == "number" and not q.is_word
+                  and q.scale == 1 and q.value == int(q.value) and 0 <= q.value <= 10]
+        if len(points) < 2 or min(points) == max(points):
+            return None
+        return min(points), max(points)
 
     def words(self, start: int, end: int) -> list[str]:
         return [t.word for t in self.tokens[max(start, 0):end]]

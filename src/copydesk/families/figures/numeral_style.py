@@ -54,6 +54,8 @@ def _digit_names(doc: Document) -> set[str]:
     if "figures-digit-names" not in doc.cache:
         names = set()
         for sentence in sentences(doc, headings=False, with_figures=True):
+            if not any(len(q.text) == 1 and q.kind == "number" for q in sentence.quantities):
+                continue  # no one-digit number here to be a name: the sentence's tokens are not made
             tokens = sentence.reading.tokens
             for index, token in enumerate(tokens[:-1]):
                 if token.quantity is not None and len(token.text) == 1 and token.quantity.kind == "number":

@@ -62,19 +62,21 @@ class Reading:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         tokens: list[Token] = []
+        append, make, intern = tokens.append, tuple.__new__, sys.intern  # bound once: a sentence has dozens
         upcoming = iter(self.figures)
         current = next(upcoming, None)
         for match in _WORD_OR_MARK.finditer(self.text):
-            while current is not None and current.end <= match.start():
+            start, end = match.span()
+            while current is not None and current.end <= start:
                 current = next(upcoming, None)
-            if current is not None and current.start <= match.start() < current.end:
+            if current is not None and current.start <= start < current.end:
                 if not tokens or tokens[-1].quantity is not current:
-                    tokens.append(Token(current.start, current.end, current.text, "", current))
+                    append(make(Token, (current.start, current.end, current.text, "", current)))
                 continue
             # One string object per distinct word, not one per use: a long article repeats its words.
-            text = sys.intern(match.group())
-            word = text if text.islower() or not text.isalpha() else sys.intern(text.lower())
-            tokens.append(Token(match.start(), match.end(), text, word))
+            text = intern(match.group())
+            word = text if text.islower() or not text.isalpha() else intern(text.lower())
+            append(make(Token, (start, end, text, word, None)))
         return tuple(tokens)
 
     @cached_property

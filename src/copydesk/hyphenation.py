@@ -27,15 +27,22 @@ class Hyphenator:
     def __init__(self, patterns: Patterns, left: int = 2, right: int = 2) -> None:
         self.patterns = patterns
         self.longest = max(len(key) for key in patterns)
+        # Every beginning of a pattern: a piece of the word that begins none can grow into none,
+        # so the search from one letter stops there instead of trying every longer piece.
+        self.beginnings = frozenset(key[:end] for key in patterns for end in range(1, len(key) + 1))
         self.left, self.right = left, right
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` may be hyphenated: pyphen's ``Pyphen.positions``, as plain integers."""
         pointed = f".{word.lower()}."
         values = [0] * (len(pointed) + 1)
+        patterns, beginnings = self.patterns, self.beginnings
         for i in range(len(pointed) - 1):
             for j in range(i + 1, min(i + self.longest, len(pointed)) + 1):
-                pattern = self.patterns.get(pointed[i:j])
+                piece = pointed[i:j]
+                if piece not in beginnings:
+                    break
+                pattern = patterns.get(piece)
                 if pattern:
                     offset, weights = pattern
                     for k, weight in enumerate(weights, start=i + offset):

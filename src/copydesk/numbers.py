@@ -14,6 +14,7 @@ Not figures: model and registration codes (G550, N272BG), version numbers
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,7 +156,6 @@ def _form(raw: str, scale: str | None) -> str:
     return "digits" if "," in raw or len(raw.split(".")[0]) >= 4 else ""
 
 
-_DIGIT = re.compile(r"\d")
 _ASCII_WORD = re.compile(r"[a-z]+")
 # Every word NUMBER_WORD can start with; an ASCII text with none of them as a whole
 # word holds no number word, and NUMBER_WORD (slow: case-insensitive alternation at
@@ -169,11 +169,30 @@ def _may_hold_number_words(text: str) -> bool:
     return not text.isascii() or not _NUMBER_WORD_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
 
 
+# Where a numeral can start: its currency sign or its first digit.
+_NUMERAL_START = re.compile(r"[$£€¥\d]")
+
+
+def _numerals(text: str) -> Iterator[re.Match]:
+    """NUMERAL.finditer(text), tried only where a numeral can start. NUMERAL opens with a lookbehind
+    and an optional sign, so the regex engine has no first character to jump to and tries every
+    position; here a plain character class finds the candidates and NUMERAL is matched there (its
+    lookbehind still sees the text before). Same matches: leftmost, non-overlapping, in order."""
+    position = 0
+    while (candidate := _NUMERAL_START.search(text, position)) is not None:
+        match = NUMERAL.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+            continue
+        yield match
+        position = match.end()
+
+
 @lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order, with offsets into it."""
     found: list[Quantity] = []
-    for match in NUMERAL.finditer(text) if _DIGIT.search(text) else ():
+    for match in _numerals(text):
         raw = match.group("num")
         value = float(raw.replace(",", ""))
         scale = match.group("scale")

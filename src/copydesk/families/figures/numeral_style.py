@@ -55,6 +55,8 @@ def _digit_names(doc: Document) -> set[str]:
     if "figures-digit-names" not in doc.cache:
         names = set()
         for sentence in sentences(doc, headings=False, with_figures=True):
+            if not any(len(q.text) == 1 and q.kind == "number" for q in sentence.quantities):
+                continue  # no one-digit number here to be a name: the sentence's tokens are not made
             tokens = sentence.reading.tokens
             for index, token in enumerate(tokens[:-1]):
                 if token.quantity is not None and len(token.text) == 1 and token.quantity.kind == "number":
@@ -159,7 +161,7 @@ def _counts_a_plural(reading, quantity) -> bool:
 
 def _figure_first(sentence) -> Iterator[tuple[Hit, int]]:
     """A sentence that opens with a figure (years excepted)."""
-    tokens = sentence.reading.tokens
+    tokens = sentence.reading.first_tokens(3)  # the opening is all this reads
     first = next((t for t in tokens[:2] if t.word not in ('"', "“", "‘", "'")), None)
     if first is None or first.quantity is None:
         return

@@ -232,6 +232,8 @@ def description_blocks(source: str, front: FrontMatter, fields: FrontMatterField
 
 def _yaml_scalars(source: str, front: FrontMatter, names: list[str]) -> dict:
     """The top-level plain or quoted scalars named, each mapped to its source."""
+    import yaml  # only YAML front matter needs it (see above)
+
     try:
         root = yaml.compose(source[front.body_start:front.body_end], Loader=yaml.SafeLoader)
     except yaml.YAMLError:

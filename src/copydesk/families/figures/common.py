@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from copydesk.document import Block, Document
 from copydesk.finding import Edit, Fix, Applicability, Hit, Severity
 from copydesk.families.figures.reading import Reading, read_sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
+    """(Slots, and the reading kept in a slot rather than by cached_property, which
+    needs an instance dictionary: a 10 MB article holds ~100,000 of these at once.)"""
+
     block: Block
     start: int  # offsets into block.text
     end: int
     text: str
     index: int = 0  # position in the article, headline first
+    _reading: Reading | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def reading(self) -> Reading:
-        return read_sentence(self.text)
+        reading = self._reading
+        if reading is None:
+            reading = read_sentence(self.text)
+            object.__setattr__(self, "_reading", reading)  # read once, on first use (frozen otherwise)
+        return reading
 
     @property
     def quantities(self):

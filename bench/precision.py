@@ -312,9 +312,35 @@ def earns_warning(per_corpus: dict[str, dict]) -> bool:
     return bool(judged) and all(row["precision"] >= TARGET_PRECISION for row in judged)
 
 
+def _tally(verdicts: list[str]) -> dict:
+    true = verdicts.count("true")
+    return {"judged": len(verdicts), "true": true, "false": verdicts.count("false"),
+            "debatable": verdicts.count("debatable"), "precision": round(true / len(verdicts), 3)}
+
+
+def deciding_counts(results: dict) -> dict[str, dict[str, dict]]:
+    """Per rule and corpus, the verdicts a LanguageTool rule's default severity
+    answers for: findings the current code still reports, less those its context
+    already makes info with a note (a quotation's wording, notional agreement, a
+    name read as grammar), which the rule's default does not decide."""
+    from copydesk.families.grammar_context import NAME_NOTE, NOTIONAL_NOTE, QUOTATION_NOTE
+
+    notes = (NAME_NOTE, NOTIONAL_NOTE, QUOTATION_NOTE)
+    counts: dict[str, dict[str, dict]] = defaultdict(dict)
+    for corpus, (items, _, _) in results.items():
+        by_rule: dict[str, list[str]] = defaultdict(list)
+        for item in items:
+            if item.verdict and not item.finding.message.endswith(notes):
+                by_rule[item.rule].append(item.verdict)
+        for rule, verdicts in by_rule.items():
+            counts[rule][corpus] = _tally(verdicts)
+    return counts
+
+
 def write_data(results: dict) -> dict:
-    """rules/precision.json: per rule the judged counts per corpus, and for
-    LanguageTool ids (and kinds of them) the default severity they earn."""
+    """rules/precision.json: per rule the judged counts per corpus (every kept
+    verdict), and for LanguageTool ids (and kinds of them) the default severity
+    they earn on the findings the current code reports (deciding_counts)."""
     import fnmatch
 
     counts: dict[str, dict[str, dict]] = defaultdict(dict)
@@ -323,12 +349,10 @@ def write_data(results: dict) -> dict:
         for row in load_verdicts(corpus).values():
             by_rule[row["rule"]].append(row["verdict"])
         for rule, verdicts in by_rule.items():
-            true = verdicts.count("true")
-            counts[rule][corpus] = {"judged": len(verdicts), "true": true, "false": verdicts.count("false"),
-                                    "debatable": verdicts.count("debatable"), "precision": round(true / len(verdicts), 3)}
+            counts[rule][corpus] = _tally(verdicts)
     languagetool: dict[str, dict] = {}
     kinds: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for rule, per_corpus in sorted(counts.items()):
+    for rule, per_corpus in sorted(deciding_counts(results).items()):
         lt = languagetool_id(rule)
         if lt is None:
             continue

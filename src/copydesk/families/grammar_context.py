@@ -73,16 +73,23 @@ def in_quotation(block: Block, match: Match) -> bool:
 
 def in_context(block: Block, match: Match, hit: Hit) -> Hit:
     """The grammar hit with the severity its context earns: info for the speaker's
-    wording inside a quotation and for notional agreement; otherwise unchanged."""
-    if hit.severity is Severity.INFO:
+    wording inside a quotation, for notional agreement and for a name misread as
+    grammar, with a note that says why (also where the rule is info already, so
+    the reader sees the reason); otherwise unchanged."""
+    note = _context_note(block, match)
+    if note is None:
         return hit
+    return replace(hit, severity=Severity.INFO, message=hit.message + note)
+
+
+def _context_note(block: Block, match: Match) -> str | None:
     if _notional_agreement(block, match):
-        return replace(hit, severity=Severity.INFO, message=hit.message + NOTIONAL_NOTE)
+        return NOTIONAL_NOTE
     if match.issue_type == WORDING_ISSUE_TYPE and in_quotation(block, match) and not is_slip(block, match):
-        return replace(hit, severity=Severity.INFO, message=hit.message + QUOTATION_NOTE)
+        return QUOTATION_NOTE
     if match.issue_type == WORDING_ISSUE_TYPE and rewrites_a_name(block, match):
-        return replace(hit, severity=Severity.INFO, message=hit.message + NAME_NOTE)
-    return hit
+        return NAME_NOTE
+    return None
 
 
 def rewrites_a_name(block: Block, match: Match) -> bool:

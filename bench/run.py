@@ -40,6 +40,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from copydesk.languagetool import languagetool_home
+
 from report import publish
 
 HERE = Path(__file__).resolve().parent
@@ -317,8 +319,10 @@ def main() -> int:
         first_row = measure("one article, first run", [*lint, str(files[0])], None, one_env)
         one_row = median_run([measure("one article", [*lint, str(files[0])], None, one_env)
                               for _ in range(max(1, args.repeat))])
-        cached_row = cached_grammar_row(lint, files[0], {**env, "COPYDESK_CACHE_DIR": str(scratch / "grammar")},
-                                        args.repeat) if args.grammar else None
+        # The result cache is the scratch folder's; LanguageTool stays where the user installed it.
+        grammar_env = {**env, "COPYDESK_CACHE_DIR": str(scratch / "grammar"),
+                       "COPYDESK_LANGUAGETOOL_HOME": str(languagetool_home())}
+        cached_row = cached_grammar_row(lint, files[0], grammar_env, args.repeat) if args.grammar else None
         big_row = None
         if args.big_mb > 0:
             big = big_article(files, args.big_mb, scratch)

@@ -340,7 +340,8 @@ def deciding_counts(results: dict) -> dict[str, dict[str, dict]]:
 def write_data(results: dict) -> dict:
     """rules/precision.json: per rule the judged counts per corpus (every kept
     verdict), and for LanguageTool ids (and kinds of them) the default severity
-    they earn on the findings the current code reports (deciding_counts)."""
+    they earn on the findings the current code reports (deciding_counts), or on
+    every kept verdict for a rule the sample no longer shows judged."""
     import fnmatch
 
     counts: dict[str, dict[str, dict]] = defaultdict(dict)
@@ -352,7 +353,9 @@ def write_data(results: dict) -> dict:
             counts[rule][corpus] = _tally(verdicts)
     languagetool: dict[str, dict] = {}
     kinds: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for rule, per_corpus in sorted(deciding_counts(results).items()):
+    deciding = deciding_counts(results)
+    # A rule the sample no longer shows judged keeps the measurement of every kept verdict.
+    for rule, per_corpus in sorted({**counts, **deciding}.items()):
         lt = languagetool_id(rule)
         if lt is None:
             continue

@@ -23,13 +23,13 @@ def _key(quantity: Quantity, value: float) -> tuple:
 
 
 def _lower_case_after(sentence: Sentence, quantity: Quantity) -> bool:
-    tokens, index = sentence.reading.tokens_through(quantity)  # the sentence's tokens up to the next word
+    tokens, index = sentence.reading.tokens, sentence.reading.index_of.get(quantity.start, -1)
     return 0 <= index < len(tokens) - 1 and tokens[index + 1].text[:1].islower()
 
 
 def _in_range(sentence: Sentence, quantity: Quantity) -> bool:
     """"30,000 to 50,000 polygons": the end of a range."""
-    tokens, index = sentence.reading.tokens_through(quantity)
+    tokens, index = sentence.reading.tokens, sentence.reading.index_of.get(quantity.start, 0)
     return index >= 2 and tokens[index - 1].word in ("to", "-", "–", "and", "or") and tokens[index - 2].quantity is not None
 
 

@@ -161,7 +161,7 @@ def _counts_a_plural(reading, quantity) -> bool:
 
 def _figure_first(sentence) -> Iterator[tuple[Hit, int]]:
     """A sentence that opens with a figure (years excepted)."""
-    tokens = sentence.reading.first_tokens(3)  # the opening is all this reads
+    tokens = sentence.reading.tokens
     first = next((t for t in tokens[:2] if t.word not in ('"', "“", "‘", "'")), None)
     if first is None or first.quantity is None:
         return

@@ -12,7 +12,6 @@ import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from copydesk.dates import DateMention, read_dates
@@ -61,67 +60,25 @@ class Reading:
         in_dates = {position for date in self.dates for position in range(date.start, date.end)}
         return tuple(q for q in read_quantities(self.text) if q.start not in in_dates)
 
-    def _token_stream(self) -> Iterator[Token]:
-        """The tokens in order, made one by one (a rule that needs the first few, or those up to one
-        figure, stops the stream there)."""
-        make, intern = tuple.__new__, sys.intern  # bound once: a sentence has dozens
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        tokens: list[Token] = []
+        append, make, intern = tokens.append, tuple.__new__, sys.intern  # bound once: a sentence has dozens
         upcoming = iter(self.figures)
         current = next(upcoming, None)
-        last_quantity = None
         for match in _WORD_OR_MARK.finditer(self.text):
             start, end = match.span()
             while current is not None and current.end <= start:
                 current = next(upcoming, None)
             if current is not None and current.start <= start < current.end:
-                if last_quantity is not current:
-                    last_quantity = current
-                    yield make(Token, (current.start, current.end, current.text, "", current))
+                if not tokens or tokens[-1].quantity is not current:
+                    append(make(Token, (current.start, current.end, current.text, "", current)))
                 continue
-            last_quantity = None
             # One string object per distinct word, not one per use: a long article repeats its words.
             text = intern(match.group())
             word = text if text.islower() or not text.isalpha() else intern(text.lower())
-            yield make(Token, (start, end, text, word, None))
-
-    @cached_property
-    def _made(self) -> tuple[list[Token], Iterator[Token], dict[int, int]]:
-        """The tokens made so far, the stream of the rest, and each made quantity's token index by its start."""
-        return [], self._token_stream(), {}
-
-    def _make_one(self) -> bool:
-        made, rest, quantity_index = self._made
-        token = next(rest, None)
-        if token is None:
-            return False
-        if token.quantity is not None:
-            quantity_index[token.start] = len(made)
-        made.append(token)
-        return True
-
-    def first_tokens(self, count: int) -> list[Token]:
-        """The first ``count`` tokens (fewer if the sentence has fewer), without making the rest."""
-        made = self._made[0]
-        while len(made) < count and self._make_one():
-            pass
-        return made[:count]
-
-    def tokens_through(self, quantity: Quantity) -> tuple[list[Token], int]:
-        """The tokens made so far, at least through the one after ``quantity``'s own, and the index of
-        ``quantity``'s token (-1 when it has none): what lies next to a figure, without the rest."""
-        made, _, quantity_index = self._made
-        while quantity.start not in quantity_index and self._make_one():
-            pass
-        index = quantity_index.get(quantity.start, -1)
-        if index >= 0 and index + 1 >= len(made):
-            self._make_one()
-        return made, index
-
-    @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        made = self._made[0]
-        while self._make_one():
-            pass
-        return tuple(made)
+            append(make(Token, (start, end, text, word, None)))
+        return tuple(tokens)
 
     @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:

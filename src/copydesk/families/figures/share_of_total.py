@@ -73,19 +73,8 @@ def _fraction_claims(reading, index: int):
         yield (*found, stated)
 
 
-def _may_state_a_share(sentence) -> bool:
-    """A share is stated by a percentage or a fraction word: a sentence with neither is passed over
-    before its tokens are made (each fraction word, if a token, is in the lower-cased text)."""
-    if any(quantity.kind == "percent" for quantity in sentence.quantities):
-        return True
-    lowered = sentence.text.lower()
-    return any(fraction in lowered for fraction in FRACTIONS)
-
-
 def claims(sentence):
     """(part, whole, stated percent) for each share the sentence states."""
-    if not _may_state_a_share(sentence):
-        return
     reading, tokens = sentence.reading, sentence.reading.tokens
     for index, token in enumerate(tokens):
         quantity = token.quantity

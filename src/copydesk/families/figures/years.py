@@ -20,19 +20,14 @@ class Span:
 def year_positions(reading) -> list[tuple[int, int]]:
     """(token index, year) for every year in the sentence, read once."""
     if "years" not in reading.cache:
-        if not any(quantity.kind == "year" for quantity in reading.figures):
-            reading.cache["years"] = []  # no year here: the tokens are not made to find none
-        else:
-            reading.cache["years"] = [(i, int(t.quantity.value)) for i, t in enumerate(reading.tokens)
-                                      if t.quantity is not None and t.quantity.kind == "year"]
+        reading.cache["years"] = [(i, int(t.quantity.value)) for i, t in enumerate(reading.tokens)
+                                  if t.quantity is not None and t.quantity.kind == "year"]
     return reading.cache["years"]
 
 
 def spans(reading) -> list[Span]:
     """"five years later", "4 years after": exact counts of years (hedged ones are left out)."""
     found = []
-    if not any(quantity.kind == "number" and quantity.noun == "year" for quantity in reading.figures):
-        return found  # no count of years: the tokens are not made
     tokens = reading.tokens
     for index, token in enumerate(tokens[:-1]):
         quantity = token.quantity

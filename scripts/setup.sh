@@ -57,25 +57,20 @@ if [ ! -x .tools/bin/vale ]; then
   fi
 fi
 
-# Headless Chromium renders the HTML report in its browser test (Debian's package).
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Chromium (apt-get install chromium) for the HTML report's browser test"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "setup: chromium not found; the HTML report's browser test needs it (apt-get install chromium)" >&2
+# A system tool a browser or editor test drives (Debian's package), installed when setup runs as root.
+apt_tool() {  # command package what-needs-it
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing $2 (apt-get install $2) for $3"
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    else
+      echo "setup: $1 not found; $3 needs it (apt-get install $2)" >&2
+    fi
   fi
-fi
+}
 
-# Headless Neovim drives the language server in its editor test (Debian's package).
-if ! command -v nvim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Neovim (apt-get install neovim) for the language server's editor test"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
-  else
-    echo "setup: nvim not found; the language server's Neovim test needs it (apt-get install neovim)" >&2
-  fi
-fi
+apt_tool chromium chromium "the HTML report's browser test (headless Chromium)"
+apt_tool nvim neovim "the language server's editor test (headless Neovim)"
 
 if [ -z "${COPYDESK_SETUP_NO_LINT:-}" ]; then
   say "linting the seed article: .venv/bin/copydesk lint seeds/"

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 
@@ -217,8 +218,23 @@ class Block:
         return quotations(self.text)
 
     @cached_property
+    def sentence_words(self) -> tuple[tuple[str, ...], ...]:
+        """The document's one reading of words: each sentence's runs of non-space characters,
+        in the order of ``sentences``, split once and shared by every family (readability
+        strips their punctuation, the headline's name evidence their edges, and no family
+        splits the text again). Sentences meet only at white space, so together these are
+        every word of the block. Each distinct word is one string object (interned): a long
+        article repeats its words, and the reading lives as long as the document."""
+        intern = sys.intern
+        return tuple(tuple(map(intern, sentence.text.split())) for sentence in self.sentences)
+
+    def words(self) -> Iterator[str]:
+        """Every word of the block, in order (from ``sentence_words``)."""
+        return chain.from_iterable(self.sentence_words)
+
+    @cached_property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return sum(map(len, self.sentence_words))
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,7 @@ def body_words(doc: Document, known: "KnownTokens | None" = None) -> BodyWords:
     first_tokens: set[str] = set()
     later_tokens: set[str] = set()
     for block in doc.body:
-        for sentence in block.sentences:
-            tokens = sentence.text.split()
+        for tokens in block.sentence_words:
             first_tokens.update(tokens[:1])
             later_tokens.update(tokens[1:])
     every_token = first_tokens | later_tokens

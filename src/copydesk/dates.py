@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -49,7 +48,6 @@ _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 _RELATIVE_WORDS = ("ago", "later", "earlier", "last", "next", "yesterday", "tomorrow", "recently")
 
 
-@lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_dates(text: str) -> tuple[DateMention, ...]:
     if not _DIGIT.search(text) or not any(month in text for month in _MONTH_STARTS):
         return ()  # every pattern needs a day number and a month: most sentences have neither
@@ -102,7 +100,6 @@ class RelativeTime:
     kind: str = ""  # ago, this, edge, word
 
 
-@lru_cache(maxsize=8192)
 def read_relative(text: str) -> tuple[RelativeTime, ...]:
     if text.isascii():
         lowered = text.lower()

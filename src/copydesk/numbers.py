@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -188,7 +187,6 @@ def _numerals(text: str) -> Iterator[re.Match]:
         position = match.end()
 
 
-@lru_cache(maxsize=8192)  # several rules read the same sentence
 def read_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order, with offsets into it."""
     found: list[Quantity] = []

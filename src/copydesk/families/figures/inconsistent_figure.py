@@ -33,25 +33,46 @@ def _in_range(sentence: Sentence, quantity: Quantity) -> bool:
     return index >= 2 and tokens[index - 1].word in ("to", "-", "–", "and", "or") and tokens[index - 2].quantity is not None
 
 
+def _stated_exactly(sentence: Sentence, quantity: Quantity) -> bool:
+    """Whether a figure counts its noun as an exact figure, read from the tokens around it."""
+    if sentence.block.kind == "paragraph" and not _lower_case_after(sentence, quantity):
+        return False  # "150 Game shops": a name follows, not the noun counted
+    return not _in_range(sentence, quantity)  # "30,000 to 50,000 polygons": not a figure stated as exact
+
+
 def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
     """17 million and 1.7 million of one noun: the same digits, the decimal point moved (a factor of
-    10, 100 or 1,000). Earlier figures are kept by value, so each new one is looked up, not compared."""
-    seen: dict[tuple, Quantity] = {}
+    10, 100 or 1,000). Earlier figures are kept by value, so each new one is looked up, not compared.
+
+    Whether a figure is stated exactly needs its sentence's tokens, so it is asked only of figures
+    with a slipped partner: each value keeps its figures in order, and the first stated exactly
+    is the earlier one (the same as keeping only exact figures, without reading every sentence)."""
+    figures: dict[tuple, list[tuple[Sentence, Quantity]]] = {}
+    exact: dict[tuple[int, int], bool] = {}
+
+    def is_exact(sentence: Sentence, quantity: Quantity) -> bool:
+        key = (sentence.index, quantity.start)
+        if key not in exact:
+            exact[key] = _stated_exactly(sentence, quantity)
+        return exact[key]
+
+    def first_exact(key: tuple) -> Quantity | None:
+        return next((q for s, q in figures.get(key, ()) if is_exact(s, q)), None)
+
     for sentence in sentences(doc, headings=include_headings):
         for quantity in sentence.quantities:
-            if not quantity.noun or quantity.noun == "time" or quantity.kind in ("year",) or quantity.value < 10:
-                continue
-            if not _lower_case_after(sentence, quantity) and sentence.block.kind == "paragraph":
-                continue  # "150 Game shops": a name follows, not the noun counted
-            if _in_range(sentence, quantity) or quantity.hedge:
-                continue  # "30,000 to 50,000 polygons", "about 5,000": not a figure stated as exact
-            slipped = (_key(quantity, quantity.value * 10.0 ** k) for k in (-3, -2, -1, 1, 2, 3))
-            earlier = next((seen[key] for key in slipped if key in seen), None)
-            if earlier is not None:
-                yield sentence.hit(quantity.start, quantity.end,
-                                   f"{quantity.text} {quantity.noun}s here, but {earlier.text} earlier: "
-                                   "a slipped decimal or a missing zero?")
-            seen.setdefault(_key(quantity, quantity.value), quantity)
+            if not quantity.noun or quantity.noun == "time" or quantity.kind in ("year",) or quantity.value < 10 \
+                    or quantity.hedge:
+                continue  # "about 5,000": not a figure stated as exact
+            slipped = [key for key in (_key(quantity, quantity.value * 10.0 ** k) for k in (-3, -2, -1, 1, 2, 3))
+                       if key in figures]
+            if slipped and is_exact(sentence, quantity):
+                earlier = next((found for found in map(first_exact, slipped) if found is not None), None)
+                if earlier is not None:
+                    yield sentence.hit(quantity.start, quantity.end,
+                                       f"{quantity.text} {quantity.noun}s here, but {earlier.text} earlier: "
+                                       "a slipped decimal or a missing zero?")
+            figures.setdefault(_key(quantity, quantity.value), []).append((sentence, quantity))
 
 
 def _named_sums(sentence: Sentence) -> Iterator[tuple[str, Quantity]]:

@@ -161,6 +161,9 @@ def _counts_a_plural(reading, quantity) -> bool:
 
 def _figure_first(sentence) -> Iterator[tuple[Hit, int]]:
     """A sentence that opens with a figure (years excepted)."""
+    figures = sentence.quantities
+    if not figures or len(sentence.text[:figures[0].start].strip()) > 1:
+        return  # the first token (or the one after an opening quote) cannot be a figure: tokens not made
     tokens = sentence.reading.tokens
     first = next((t for t in tokens[:2] if t.word not in ('"', "“", "‘", "'")), None)
     if first is None or first.quantity is None:

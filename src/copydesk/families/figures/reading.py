@@ -140,12 +140,14 @@ class Reading:
         """The points of a rating scale this sentence declares ("rate themselves on a scale from 1
         (“Strongly Disagree”) to 7", "on a scale of 0-10"): the lowest and highest whole figures of a
         sentence that names a scale, or None. Its points are values, not counts."""
-        words = {t.word for t in self.tokens}
-        if words.isdisjoint(_SCALE_WORDS):
-            return None
         points = [int(q.value) for q in self.figures if q.kind == "number" and not q.is_word
                   and q.scale == 1 and q.value == int(q.value) and 0 <= q.value <= 10]
         if len(points) < 2 or min(points) == max(points):
+            return None  # asked first: most sentences have no two points, and their tokens are not made
+        lowered = self.text.lower()
+        if not any(word in lowered for word in _SCALE_WORDS):
+            return None  # a word token is a lower-cased piece of the text: neither word is among them
+        if {t.word for t in self.tokens}.isdisjoint(_SCALE_WORDS):
             return None
         return min(points), max(points)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -17,20 +16,23 @@ from copydesk.rules import rules_dir
 from copydesk.families.figures.unsourced_claim import figure_phrase
 
 
-@lru_cache(maxsize=8)
-def load_facts(path: Path, modified: float = 0.0) -> tuple[dict, ...]:
-    """The fact sheet's entries (read once per process and per change of the file)."""
+def load_facts(path: Path) -> tuple[dict, ...]:
+    """The fact sheet's entries."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(data.get("facts", []))
 
 
 def _facts(context: RuleContext) -> tuple[dict, ...]:
+    """The sheet's entries, read once a run and again only when the file changes (kept in the run's memo)."""
     sheet = context.options["sheet"]
     key = ("fact-sheet", sheet)  # where the sheet is, found once a run; its time stamp read for each article
     if key not in context.run_memo:
         context.run_memo[key] = Path(sheet) if sheet else rules_dir() / "fact-sheet.yaml"
     path = context.run_memo[key]
-    return load_facts(path, path.stat().st_mtime)
+    version = ("fact-sheet-entries", path, path.stat().st_mtime)
+    if version not in context.run_memo:
+        context.run_memo[version] = load_facts(path)
+    return context.run_memo[version]
 
 
 def _sheet_name(context: RuleContext) -> str:
@@ -41,7 +43,9 @@ def _sheet_name(context: RuleContext) -> str:
 @check("figures.reference-bound")
 def reference_bound(doc: Document, context: RuleContext) -> Iterator[Hit]:
     facts = _facts(context)
-    for sentence in sentences(doc):
+    for sentence in sentences(doc, with_figures=True):  # a bound is broken only by a figure
+        if not sentence.quantities:
+            continue  # dates alone: the sentence's words are not compared with the sheet
         lowered = sentence.text.lower()
         for fact in facts:
             if not all(term.lower() in lowered for term in fact["match"]):

@@ -73,8 +73,19 @@ def _fraction_claims(reading, index: int):
         yield (*found, stated)
 
 
+def _may_state_a_share(sentence) -> bool:
+    """A share is stated by a percentage or a fraction word (a word token is a lower-cased piece of
+    the text): a sentence with neither is passed over before its tokens are made."""
+    if any(quantity.kind == "percent" for quantity in sentence.quantities):
+        return True
+    lowered = sentence.text.lower()
+    return any(fraction in lowered for fraction in FRACTIONS)
+
+
 def claims(sentence):
     """(part, whole, stated percent) for each share the sentence states."""
+    if not _may_state_a_share(sentence):
+        return
     reading, tokens = sentence.reading, sentence.reading.tokens
     for index, token in enumerate(tokens):
         quantity = token.quantity

@@ -12,7 +12,7 @@ from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import fmt, sentences
-from copydesk.families.figures.years import spans, year_positions
+from copydesk.families.figures.years import spans, year_positions, years_written
 
 
 def _years_compared(reading, span, previous_year: int | None) -> tuple[int, int] | None:
@@ -46,9 +46,9 @@ def year_arithmetic(doc: Document, context: RuleContext) -> Iterator[Hit]:
     previous: tuple[object, int] | None = None  # (block, last year) of the sentence before
     for sentence in sentences(doc, with_figures=True):
         previous_year = previous[1] if previous and previous[0] is sentence.block else None
-        years = year_positions(sentence.reading)
+        years = years_written(sentence.reading)
         if years:
-            previous = (sentence.block, years[-1][1])
+            previous = (sentence.block, years[-1])
         for span in spans(sentence.reading):
             pair = _years_compared(sentence.reading, span, previous_year)
             if pair is None:

@@ -17,6 +17,12 @@ class Span:
     end: int
 
 
+def years_written(reading) -> list[int]:
+    """The years in the sentence, in order, without its tokens: each year is a numeral, and a numeral
+    always starts a token of its own (see ``year_positions``)."""
+    return [int(quantity.value) for quantity in reading.figures if quantity.kind == "year"]
+
+
 def year_positions(reading) -> list[tuple[int, int]]:
     """(token index, year) for every year in the sentence, read once."""
     if "years" not in reading.cache:
@@ -28,6 +34,8 @@ def year_positions(reading) -> list[tuple[int, int]]:
 def spans(reading) -> list[Span]:
     """"five years later", "4 years after": exact counts of years (hedged ones are left out)."""
     found = []
+    if not any(quantity.kind == "number" and quantity.noun == "year" for quantity in reading.figures):
+        return found  # no count of years: the tokens are not made
     tokens = reading.tokens
     for index, token in enumerate(tokens[:-1]):
         quantity = token.quantity

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 from copydesk.dates import DateMention, read_dates
@@ -42,26 +40,55 @@ _CLAUSE_ENDS = (";", ":")  # dashes often set off an aside, not a new clause: "r
 _WINDOW = 20  # how far (in tokens) a change looks for its relation words: room for "(£600m; 151m euros)"
 
 
-@dataclass(frozen=True)
+_UNREAD = object()  # a reading not made yet (None is a reading: no rating scale)
+
+
 class Reading:
     """A sentence's reading, built as rules ask: its dates and figures first (most sentences need no
-    more), its tokens when a rule matches relations."""
+    more), its tokens when a rule matches relations.
 
-    text: str
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # relations read from it, once
+    (Slots, each reading kept in its own: a 10 MB article holds a reading for each of its ~100,000
+    sentences at once, and an instance dictionary, or an empty ``cache`` for each, would cost more
+    than the readings most of them hold.)"""
 
-    @cached_property
+    __slots__ = ("text", "_dates", "_figures", "_tokens", "_bounds", "_index_of", "_scale", "_cache")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._dates = self._figures = self._tokens = self._bounds = self._index_of = self._cache = None
+        self._scale = _UNREAD
+
+    @property
+    def cache(self) -> dict:
+        """Relations read from the sentence (changes, years, positions of words), once each."""
+        if self._cache is None:
+            self._cache = {}
+        return self._cache
+
+    @property
     def dates(self) -> tuple[DateMention, ...]:
-        return read_dates(self.text)
+        if self._dates is None:
+            self._dates = read_dates(self.text)
+        return self._dates
 
-    @cached_property
+    @property
     def figures(self) -> tuple[Quantity, ...]:
         """The quantities, less the days and years inside dates ("from 3 August to 24 December")."""
-        in_dates = {position for date in self.dates for position in range(date.start, date.end)}
-        return tuple(q for q in read_quantities(self.text) if q.start not in in_dates)
+        if self._figures is None:
+            quantities, dates = read_quantities(self.text), self.dates
+            if dates and quantities:
+                in_dates = {position for date in dates for position in range(date.start, date.end)}
+                quantities = tuple(q for q in quantities if q.start not in in_dates)
+            self._figures = quantities
+        return self._figures
 
-    @cached_property
+    @property
     def tokens(self) -> tuple[Token, ...]:
+        if self._tokens is None:
+            self._tokens = self._read_tokens()
+        return self._tokens
+
+    def _read_tokens(self) -> tuple[Token, ...]:
         tokens: list[Token] = []
         append, make, intern = tokens.append, tuple.__new__, sys.intern  # bound once: a sentence has dozens
         upcoming = iter(self.figures)
@@ -80,9 +107,14 @@ class Reading:
             append(make(Token, (start, end, text, word, None)))
         return tuple(tokens)
 
-    @cached_property
+    @property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
         """For each token, where its clause starts and ends: computed once, in one pass each way."""
+        if self._bounds is None:
+            self._bounds = self._read_clause_bounds()
+        return self._bounds
+
+    def _read_clause_bounds(self) -> tuple[list[int], list[int]]:
         count = len(self.tokens)
         starts, ends = [0] * count, [count] * count
         breaks, depth = [False] * count, 0
@@ -101,10 +133,12 @@ class Reading:
                 end = index
         return starts, ends
 
-    @cached_property
+    @property
     def index_of(self) -> dict[int, int]:
         """The token index of each quantity, by its start offset."""
-        return {t.start: i for i, t in enumerate(self.tokens) if t.quantity is not None}
+        if self._index_of is None:
+            self._index_of = {t.start: i for i, t in enumerate(self.tokens) if t.quantity is not None}
+        return self._index_of
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` occurs, for looking up "from", "to", "of" near a token without scanning.
@@ -135,11 +169,16 @@ class Reading:
         return not ATTRIBUTION_WORDS.isdisjoint(words) or "http" in self.text \
             or any(pair in ATTRIBUTION_PAIRS for pair in zip(words, words[1:]))
 
-    @cached_property
+    @property
     def rating_scale(self) -> tuple[int, int] | None:
         """The points of a rating scale this sentence declares ("rate themselves on a scale from 1
         (“Strongly Disagree”) to 7", "on a scale of 0-10"): the lowest and highest whole figures of a
         sentence that names a scale, or None. Its points are values, not counts."""
+        if self._scale is _UNREAD:
+            self._scale = self._read_rating_scale()
+        return self._scale
+
+    def _read_rating_scale(self) -> tuple[int, int] | None:
         points = [int(q.value) for q in self.figures if q.kind == "number" and not q.is_word
                   and q.scale == 1 and q.value == int(q.value) and 0 <= q.value <= 10]
         if len(points) < 2 or min(points) == max(points):

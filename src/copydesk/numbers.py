@@ -170,6 +170,33 @@ def _may_hold_number_words(text: str) -> bool:
     return not text.isascii() or not _NUMBER_WORD_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
 
 
+def _number_words(text: str) -> Iterator[re.Match]:
+    """NUMBER_WORD.finditer(text), tried only where a number word starts. NUMBER_WORD (case-insensitive
+    alternation) is slow to scan with; in ASCII text each of its matches starts at a run of letters
+    that is a number word ("twenty" of "twenty-five"), or at the "a " before "dozen" or "hundred", so
+    it is matched there, in order, each from the end of the last: the same matches. Outside ASCII it
+    scans (case-insensitive matching has equivalents lower() does not give)."""
+    if not text.isascii():
+        yield from NUMBER_WORD.finditer(text)
+        return
+    lowered = text.lower()
+    position = 0
+    for run in _ASCII_WORD.finditer(lowered):
+        word = run.group()
+        if word not in _NUMBER_WORD_WORDS:
+            continue
+        start = run.start()
+        starts = (start - 2, start) if word in ("dozen", "hundred") and lowered[max(start - 2, 0):start] == "a " \
+            else (start,)
+        for candidate in starts:
+            if candidate < position:
+                continue
+            match = NUMBER_WORD.match(text, candidate)
+            if match is not None:
+                yield match
+                position = match.end()
+
+
 # Where a numeral can start: its currency sign or its first digit.
 _NUMERAL_START = re.compile(r"[$£€¥\d]")
 
@@ -234,7 +261,7 @@ def _word_quantities(text: str, numerals: list[Quantity]) -> list[Quantity]:
     """The numbers written in words, except where a numeral already stands."""
     found: list[Quantity] = []
     covered = {position for q in numerals for position in range(q.start, q.end)}  # numerals are short: linear
-    for match in NUMBER_WORD.finditer(text):
+    for match in _number_words(text):
         value = word_value(match.group("word"))
         if value is None or match.start() in covered:
             continue

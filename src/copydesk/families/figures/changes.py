@@ -14,7 +14,7 @@ from copydesk.numbers import Quantity, word_value
 from copydesk.families.figures.lexicon import (CHANGE_NOUNS, CHANGE_WORDS, COMPARATIVE_DIRECTIONS, COMPARATIVES,
                                                DIRECTION_ADVERBS, FRACTIONS, HEDGE_WORDS, HEDGES, MULTIPLIER_WORDS)
 from copydesk.families.figures.common import sentences
-from copydesk.families.figures.reading import Reading
+from copydesk.families.figures.reading import Reading, may_have_word
 
 _SKIP_BEFORE_FIGURE = {"a", "an", "the", "its", "their", "his", "her", "just", "only", "by", "some", "almost"}
 
@@ -265,9 +265,20 @@ def _may_anchor(word: str) -> bool:
         or (word.endswith("fold") and len(word) > 4)
 
 
+# Every word that can anchor a change but the "-fold" ones (``_may_anchor``), for passing over a
+# sentence without one before its tokens are made.
+_ANCHOR_WORDS = frozenset(CHANGE_WORDS) | frozenset(DIRECTION_ADVERBS) | frozenset(COMPARATIVE_DIRECTIONS) | {"times"}
+
+
+def _may_state_a_change(reading: Reading) -> bool:
+    return "fold" in reading.text.lower() or may_have_word(reading, _ANCHOR_WORDS)
+
+
 def _anchors(reading: Reading) -> list[_Anchor]:
     """Change words with what each states (or None: "climbed from 58% to 66%" states no change itself)."""
     found: list[_Anchor] = []
+    if not _may_state_a_change(reading):
+        return found
     tokens = reading.tokens
     for index, token in enumerate(tokens):
         word = token.word

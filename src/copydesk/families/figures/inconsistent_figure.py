@@ -16,6 +16,7 @@ from copydesk.numbers import Quantity, same_value
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import Sentence, sentences
 from copydesk.families.figures.lexicon import CHANGED_OVER_TIME, COST_VERBS, SAME_THING
+from copydesk.families.figures.reading import may_have_word
 
 
 def _key(quantity: Quantity, value: float) -> tuple:
@@ -75,10 +76,21 @@ def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
             figures.setdefault(_key(quantity, quantity.value), []).append((sentence, quantity))
 
 
+def _may_name_a_sum(sentence: Sentence) -> bool:
+    """Whether a sum of money may be named, told from the figures and the letters: "the" written just
+    before one (only white space lies between two tokens), or a cost verb among the words."""
+    money = [q for q in sentence.quantities if q.kind == "money"]
+    if not money:
+        return False  # only sums of money are named
+    text = sentence.text
+    return any(q.noun and text[:q.start].rstrip()[-3:].lower() == "the" for q in money) \
+        or may_have_word(sentence.reading, COST_VERBS)
+
+
 def _named_sums(sentence: Sentence) -> Iterator[tuple[str, Quantity]]:
     """(thing, sum): "the £54m scheme" and "the scheme will cost £48m", definite and unhedged."""
-    if not any(q.kind == "money" for q in sentence.quantities):
-        return  # only sums of money are named: a sentence without one is not read word by word
+    if not _may_name_a_sum(sentence):
+        return  # the sentence is not read word by word
     reading, tokens = sentence.reading, sentence.reading.tokens
     if any(t.word in CHANGED_OVER_TIME for t in tokens):
         return

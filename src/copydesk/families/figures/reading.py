@@ -211,6 +211,16 @@ class Reading:
         return starts[index], ends[index]
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def may_have_word(reading: Reading, words: frozenset[str] | set[str]) -> bool:
+    """False only when no token of the sentence can be one of ``words`` (each all letters, lower
+    case), told without making its tokens: a word token made only of letters is a whole run of ASCII
+    letters (the token pattern takes every letter next to it), so it is among the text's runs."""
+    return not words.isdisjoint(" ".join(_LETTERS.findall(reading.text)).lower().split())
+
+
 def read_sentence(text: str) -> Reading:
     """The reading of one sentence; ``Sentence.reading`` keeps it, so each sentence is read once."""
     return Reading(text)

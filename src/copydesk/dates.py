@@ -11,6 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from copydesk.numbers import folds_like_ascii
+
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -42,9 +44,9 @@ _DIGIT = re.compile(r"\d")
 # How every month name in _MONTH begins (it is matched case-sensitively).
 _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Every relative expression holds one of these words (RELATIVE below: "this" comes only
-# after "later" or "earlier"); a text in ASCII without any is passed over without running
-# RELATIVE. (Outside ASCII, case-insensitive matching has equivalents lower() does not
-# give, such as the long s, so RELATIVE runs.)
+# after "later" or "earlier"); a text without any is passed over without running RELATIVE.
+# (Where case-insensitive matching has equivalents lower() does not give, such as the long s,
+# RELATIVE runs: see numbers.folds_like_ascii.)
 _RELATIVE_WORDS = ("ago", "later", "earlier", "last", "next", "yesterday", "tomorrow", "recently")
 
 
@@ -100,11 +102,17 @@ class RelativeTime:
     kind: str = ""  # ago, this, edge, word
 
 
+def may_hold_relative(text: str) -> bool:
+    """False only when ``text`` (or any part of it) holds no relative expression."""
+    if not folds_like_ascii(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _RELATIVE_WORDS)
+
+
 def read_relative(text: str) -> tuple[RelativeTime, ...]:
-    if text.isascii():
-        lowered = text.lower()
-        if not any(word in lowered for word in _RELATIVE_WORDS):
-            return ()
+    if not may_hold_relative(text):
+        return ()
     found = []
     for match in RELATIVE.finditer(text):
         if match.group("unit"):

@@ -164,19 +164,31 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORD_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | {"dozen", "hundred"}
 
 
+# The four letters outside ASCII that case-insensitive matching takes for ASCII ones (the dotted
+# and dotless i, the long s, the Kelvin sign), which lower() does not turn into them (or, for the
+# dotted I, turns into two characters).
+_ASCII_CASE_EQUIVALENTS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def folds_like_ascii(text: str) -> bool:
+    """Whether a case-insensitive pattern of ASCII words matches in ``text`` only where they stand
+    in ``text.lower()``, at the same offsets: true of any text without those four letters ("£5m"
+    and "café" included), so a test of the lower-cased text may stand in for the pattern."""
+    return text.isascii() or _ASCII_CASE_EQUIVALENTS.isdisjoint(text)
+
+
 def _may_hold_number_words(text: str) -> bool:
-    """False only when NUMBER_WORD cannot match: ASCII text without a number word as a whole word.
-    (Outside ASCII, case-insensitive matching has equivalents lower() does not give.)"""
-    return not text.isascii() or not _NUMBER_WORD_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
+    """False only when NUMBER_WORD cannot match: no number word as a whole run of letters."""
+    return not folds_like_ascii(text) or not _NUMBER_WORD_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
 
 
 def _number_words(text: str) -> Iterator[re.Match]:
     """NUMBER_WORD.finditer(text), tried only where a number word starts. NUMBER_WORD (case-insensitive
-    alternation) is slow to scan with; in ASCII text each of its matches starts at a run of letters
-    that is a number word ("twenty" of "twenty-five"), or at the "a " before "dozen" or "hundred", so
-    it is matched there, in order, each from the end of the last: the same matches. Outside ASCII it
-    scans (case-insensitive matching has equivalents lower() does not give)."""
-    if not text.isascii():
+    alternation) is slow to scan with; each of its matches starts at a run of letters that is a
+    number word ("twenty" of "twenty-five"), or at the "a " before "dozen" or "hundred", so it is
+    matched there, in order, each from the end of the last: the same matches. Where lower() does not
+    show every match (``folds_like_ascii``) it scans."""
+    if not folds_like_ascii(text):
         yield from NUMBER_WORD.finditer(text)
         return
     lowered = text.lower()

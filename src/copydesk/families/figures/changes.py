@@ -380,8 +380,8 @@ def changes_of(sentence) -> list[Change]:
 def sentence_changes(doc) -> Iterator[tuple[object, Change]]:
     """Each change stated in a sentence with two or more figures (a change is
     checked against two), with its sentence: what every change rule walks."""
-    for sentence in sentences(doc, with_figures=True):
-        if len(sentence.quantities) < 2:
-            continue
+    if "figures-two-figures" not in doc.cache:  # three rules walk these: found once
+        doc.cache["figures-two-figures"] = [s for s in sentences(doc, with_figures=True) if len(s.quantities) >= 2]
+    for sentence in doc.cache["figures-two-figures"]:
         for change in changes_of(sentence):
             yield sentence, change

@@ -58,7 +58,9 @@ def sentences(doc: Document, headings: bool = True, with_figures: bool = False) 
     or a date in them, which most checks need."""
     key = f"figures-sentences-{headings}-{with_figures}"
     if key not in doc.cache:
-        if with_figures:
+        if with_figures and not headings:  # the prose sentences among those with figures: each read once
+            doc.cache[key] = [s for s in sentences(doc, True, True) if s.block.kind in PROSE_KINDS]
+        elif with_figures:
             doc.cache[key] = [s for s in sentences(doc, headings) if s.reading.has_figures]
         elif headings:
             doc.cache[key] = _all_sentences(doc)

@@ -60,7 +60,7 @@ def _slipped_decimals(doc: Document, include_headings: bool) -> Iterator[Hit]:
     def first_exact(key: tuple) -> Quantity | None:
         return next((q for s, q in figures.get(key, ()) if is_exact(s, q)), None)
 
-    for sentence in sentences(doc, headings=include_headings):
+    for sentence in sentences(doc, headings=include_headings, with_figures=True):
         for quantity in sentence.quantities:
             if not quantity.noun or quantity.noun == "time" or quantity.kind in ("year",) or quantity.value < 10 \
                     or quantity.hedge:

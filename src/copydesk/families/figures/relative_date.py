@@ -10,7 +10,7 @@ from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
-from copydesk.dates import read_relative
+from copydesk.dates import may_hold_relative, read_relative
 
 
 def _absolute(expression, published: date) -> str | None:
@@ -45,7 +45,13 @@ def _absolute(expression, published: date) -> str | None:
 @check("figures.relative-date")
 def relative_date(doc: Document, context: RuleContext) -> Iterator[Hit]:
     published = context.publication_date
+    blocks: dict[int, bool] = {}  # whether each block may hold one: one test a block, not one a sentence
     for sentence in sentences(doc):
+        block = id(sentence.block)
+        if block not in blocks:
+            blocks[block] = may_hold_relative(sentence.block.text)
+        if not blocks[block]:
+            continue
         for expression in read_relative(sentence.text):
             if published is None:
                 yield sentence.hit(expression.start, expression.end,

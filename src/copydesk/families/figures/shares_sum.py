@@ -7,14 +7,21 @@ from collections.abc import Iterator
 from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
-from copydesk.families.figures.common import fmt, paragraphs
+from copydesk.families.figures.common import fmt, paragraphs, sentences
 from copydesk.families.figures.shares import share_groups
+
+
+def _with_percentages(doc: Document) -> list[list]:
+    """The paragraphs with a percentage: a share is one, and the others are not read at all."""
+    blocks = {id(s.block) for s in sentences(doc, headings=False, with_figures=True)
+              if any(q.kind == "percent" for q in s.quantities)}
+    return [paragraph for paragraph in paragraphs(doc) if id(paragraph[0].block) in blocks] if blocks else []
 
 
 @check("figures.shares-sum")
 def shares_sum(doc: Document, context: RuleContext) -> Iterator[Hit]:
     per_share = context.options["tolerance-per-share"]
-    for paragraph in paragraphs(doc):
+    for paragraph in _with_percentages(doc):
         for group in share_groups(paragraph):
             total = group.total
             if total <= 100 + per_share * len(group.members):

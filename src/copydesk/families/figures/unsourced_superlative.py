@@ -9,6 +9,7 @@ from copydesk.document import Document
 from copydesk.finding import Hit
 from copydesk.rules import RuleContext, check
 from copydesk.families.figures.common import sentences
+from copydesk.numbers import folds_like_ascii
 
 
 SUPERLATIVE = re.compile(
@@ -19,13 +20,13 @@ SUPERLATIVE = re.compile(
 
 
 # Every superlative SUPERLATIVE matches holds one of these (largest ... best-selling all end in
-# "est"); a sentence in ASCII without any is passed over. (Outside ASCII, case-insensitive
-# matching has equivalents lower() does not give, so SUPERLATIVE runs.)
+# "est"); a sentence without any is passed over. (Where case-insensitive matching has equivalents
+# lower() does not give, SUPERLATIVE runs: see numbers.folds_like_ascii.)
 _SUPERLATIVE_PARTS = ("est", "most", "least", "first")
 
 
 def _may_claim(text: str) -> bool:
-    if not text.isascii():
+    if not folds_like_ascii(text):
         return True
     lowered = text.lower()
     return any(part in lowered for part in _SUPERLATIVE_PARTS)
@@ -33,8 +34,12 @@ def _may_claim(text: str) -> bool:
 
 @check("figures.unsourced-superlative")
 def unsourced_superlative(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    blocks: dict[int, bool] = {}  # whether each block may hold one: one test a block, not one a sentence
     for sentence in sentences(doc, headings=False):
-        found = list(SUPERLATIVE.finditer(sentence.text)) if _may_claim(sentence.text) else []
+        block = id(sentence.block)
+        if block not in blocks:
+            blocks[block] = _may_claim(sentence.block.text)
+        found = list(SUPERLATIVE.finditer(sentence.text)) if blocks[block] and _may_claim(sentence.text) else []
         if not found or sentence.reading.attributed:  # the sentence's words only when it makes a claim
             continue
         for match in found:

@@ -31,7 +31,7 @@ class Sentence:
 
     @property
     def quantities(self):
-        return self.reading.quantities
+        return self.reading.figures
 
     def source(self, start: int, end: int) -> tuple[int, int]:
         return self.block.source_range(self.start + start, self.start + end)

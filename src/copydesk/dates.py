@@ -43,11 +43,10 @@ class DateMention:
 _DIGIT = re.compile(r"\d")
 # How every month name in _MONTH begins (it is matched case-sensitively).
 _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Every relative expression holds one of these words (RELATIVE below: "this" comes only
-# after "later" or "earlier"); a text without any is passed over without running RELATIVE.
-# (Where case-insensitive matching has equivalents lower() does not give, such as the long s,
-# RELATIVE runs: see numbers.folds_like_ascii.)
-_RELATIVE_WORDS = ("ago", "later", "earlier", "last", "next", "yesterday", "tomorrow", "recently")
+# The spans of time relative expressions name (RELATIVE below), for passing over a text without
+# any before running RELATIVE. (Where case-insensitive matching has equivalents lower() does not
+# give, such as the long s, RELATIVE runs: see numbers.folds_like_ascii.)
+_SPANS = ("day", "week", "month", "year", "decade")
 
 
 def read_dates(text: str) -> tuple[DateMention, ...]:
@@ -103,18 +102,50 @@ class RelativeTime:
 
 
 def may_hold_relative(text: str) -> bool:
-    """False only when ``text`` (or any part of it) holds no relative expression."""
+    """False only when ``text`` (or any part of it) holds no relative expression: every one but
+    "yesterday", "tomorrow" and "recently" names a span of time ("Monday" ends in "day") besides
+    "ago", "last", "next" or "later/earlier this"."""
     if not folds_like_ascii(text):
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _RELATIVE_WORDS)
+    if "yesterday" in lowered or "tomorrow" in lowered or "recently" in lowered:
+        return True
+    if not any(span in lowered for span in _SPANS):
+        return False
+    return any(word in lowered for word in ("ago", "last", "next")) \
+        or ("this" in lowered and ("later" in lowered or "earlier" in lowered))
+
+
+# The words a relative expression can start with (digits aside), and the runs to look for them in.
+_RELATIVE_STARTS = frozenset(word for word in NUMBER_WORDS if " " not in word) | {
+    "later", "earlier", "last", "next", "yesterday", "tomorrow", "recently"}
+_RUN = re.compile(r"[a-z]+|\d+")
+
+
+def _relative_matches(text: str):
+    """RELATIVE.finditer(text), tried only where an expression can start. RELATIVE (case-insensitive
+    alternation) is slow to scan with; each match starts at a run of digits or at a run of letters
+    that is one of its first words, which lower() shows at the same offset (``folds_like_ascii``),
+    so it is matched there, in order, each from the end of the last: the same matches."""
+    if not folds_like_ascii(text):
+        yield from RELATIVE.finditer(text)
+        return
+    position = 0
+    for run in _RUN.finditer(text.lower()):
+        start = run.start()
+        if start < position or not (run.group() in _RELATIVE_STARTS or run.group().isdigit()):
+            continue
+        match = RELATIVE.match(text, start)
+        if match is not None:
+            yield match
+            position = match.end()
 
 
 def read_relative(text: str) -> tuple[RelativeTime, ...]:
     if not may_hold_relative(text):
         return ()
     found = []
-    for match in RELATIVE.finditer(text):
+    for match in _relative_matches(text):
         if match.group("unit"):
             raw = match.group("count").lower()
             count = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)

@@ -55,14 +55,13 @@ def _digit_names(doc: Document) -> set[str]:
     if "figures-digit-names" not in doc.cache:
         names = set()
         for sentence in sentences(doc, headings=False, with_figures=True):
-            if not any(len(q.text) == 1 and q.kind == "number" for q in sentence.quantities):
-                continue  # no one-digit number here to be a name: the sentence's tokens are not made
-            tokens = sentence.reading.tokens
-            for index, token in enumerate(tokens[:-1]):
-                if token.quantity is not None and len(token.text) == 1 and token.quantity.kind == "number":
-                    following = sentence.text[token.end:token.end + 2]
-                    if following in ("'s", "’s") or tokens[index + 1].word in _NAME_VERBS:
-                        names.add(token.text)
+            for quantity in sentence.quantities:
+                if len(quantity.text) != 1 or quantity.kind != "number":
+                    continue  # only a one-digit number can be a name
+                word = sentence.reading.word_after_digit(quantity)
+                following = sentence.text[quantity.end:quantity.end + 2]
+                if word is not None and (following in ("'s", "’s") or word in _NAME_VERBS):
+                    names.add(quantity.text)
         doc.cache["figures-digit-names"] = names
     return doc.cache["figures-digit-names"]
 

@@ -190,6 +190,14 @@ class Reading:
             return None
         return min(points), max(points)
 
+    def word_after_digit(self, quantity: Quantity) -> str | None:
+        """The word of the token after a one-digit numeral ("3 says": "says"), None if it is the last,
+        without making the tokens: the digit is a token of its own, ending where the figure ends, so
+        the next token is the first match after it (white space lies between tokens). A figure that
+        starts there has the word "" among the tokens; here its text, which is no other word."""
+        following = _WORD_OR_MARK.search(self.text, quantity.end)
+        return None if following is None else following.group().lower()
+
     def words(self, start: int, end: int) -> list[str]:
         return [t.word for t in self.tokens[max(start, 0):end]]
 

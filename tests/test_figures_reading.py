@@ -394,3 +394,17 @@ ARTICLES = [
 def test_one_quantity_across_the_article(expected, article):
     found = [f for f in serious(article) if f.rule_id == "figures.inconsistent-figure"]
     assert bool(found) == (expected == "bad"), [(f.line, f.message) for f in found]
+
+
+def test_word_gates_agree_with_the_tokens():
+    """A rule asks may_have_word before the tokens are made: every all-letter token word must pass it."""
+    from copydesk.families.figures.reading import may_have_word
+
+    reading = read_sentence("Sales ROSE/fell 5%, and 3 says (“up”) it's four-fold.")
+    token_words = frozenset(t.word for t in reading.tokens if t.word.isalpha())
+    assert all(may_have_word(reading, frozenset({word})) for word in token_words)
+    assert may_have_word(reading, frozenset({"rose"})) and may_have_word(reading, frozenset({"up"}))
+    assert not may_have_word(reading, frozenset({"halved"}))
+    three = next(q for q in reading.figures if q.text == "3")
+    index = reading.index_of[three.start]
+    assert reading.word_after_digit(three) == reading.tokens[index + 1].word == "says"

@@ -120,3 +120,46 @@ def test_days_inside_dates_are_not_figures_for_the_rules():
     reading = read_sentence("Sales from 3 August to 24 December rose 2.9%.")
     assert [q.text for q in reading.quantities] == ["2.9%"]
     assert [d.text for d in reading.dates] == ["3 August", "24 December"]
+
+
+# The readers try NUMBER_WORD and RELATIVE only where a match can start; these hold them to the
+# matches a scan of the whole text finds, on texts built from the pieces that decide it (number
+# and time words in any case, "a " before "dozen", digits, and the letters outside ASCII that
+# case-insensitive matching takes for ASCII ones).
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copydesk import dates, numbers
+
+_NUMBER_PIECES = ["a", "A", " ", "  ", "-", "dozen", "Dozen", "hundred", "twenty", "five", "one", "Seven", "teen", "x",
+                  "_", "1", ",", "%", " percent", " per cent", " million", "thousand", "points", "'", "’", "ſix", "é",
+                  "£", "İ", "ı", "\u212a", "ONE", "Ten", "\u00a0"]
+_TIME_PIECES = ["ago", "AGO", "later", "this", "week", "year", "last", "next", "Monday", "two", "days", " ", "ſ", "İ",
+                "\u212a", "é", "£", "a few", "A", "an", "recently", "yeſterday", "x", "3", "12", "٣", "_", "-", "few",
+                "several", "Many", "s", "\n", "decade"]
+
+
+def _spans(matches):
+    return [(match.span(), match.groupdict()) for match in matches]
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=14).map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_number_words_are_the_matches_of_a_full_scan(text):
+    assert _spans(numbers._number_words(text)) == _spans(numbers.NUMBER_WORD.finditer(text))
+    if any(True for _ in numbers.NUMBER_WORD.finditer(text)):
+        assert numbers._may_hold_number_words(text)
+
+
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=12).map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_relative_times_are_the_matches_of_a_full_scan(text):
+    assert _spans(dates._relative_matches(text)) == _spans(dates.RELATIVE.finditer(text))
+    if dates.RELATIVE.search(text):
+        assert dates.may_hold_relative(text)
+
+
+def test_only_four_letters_outside_ascii_fold_to_ascii_ones():
+    assert numbers.folds_like_ascii("£5m for the café")
+    assert not numbers.folds_like_ascii("ſeven days ago")  # the long s matches "s" without ignoring case
+    assert [m.group() for m in numbers._number_words("ſeven or seven")] == ["ſeven", "seven"]

@@ -407,4 +407,4 @@ def test_word_gates_agree_with_the_tokens():
     assert not may_have_word(reading, frozenset({"halved"}))
     three = next(q for q in reading.figures if q.text == "3")
     index = reading.index_of[three.start]
-    assert reading.word_after_digit(three) == reading.tokens[index + 1].word == "says"
+    assert reading.word_from(three.end) == reading.tokens[index + 1].word == "says"

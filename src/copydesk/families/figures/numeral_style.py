@@ -58,7 +58,7 @@ def _digit_names(doc: Document) -> set[str]:
             for quantity in sentence.quantities:
                 if len(quantity.text) != 1 or quantity.kind != "number":
                     continue  # only a one-digit number can be a name
-                word = sentence.reading.word_after_digit(quantity)
+                word = sentence.reading.word_from(quantity.end)  # a digit is a token that ends where it does
                 following = sentence.text[quantity.end:quantity.end + 2]
                 if word is not None and (following in ("'s", "’s") or word in _NAME_VERBS):
                     names.add(quantity.text)

@@ -190,12 +190,11 @@ class Reading:
             return None
         return min(points), max(points)
 
-    def word_after_digit(self, quantity: Quantity) -> str | None:
-        """The word of the token after a one-digit numeral ("3 says": "says"), None if it is the last,
-        without making the tokens: the digit is a token of its own, ending where the figure ends, so
-        the next token is the first match after it (white space lies between tokens). A figure that
-        starts there has the word "" among the tokens; here its text, which is no other word."""
-        following = _WORD_OR_MARK.search(self.text, quantity.end)
+    def word_from(self, offset: int) -> str | None:
+        """The first token text at or after ``offset`` (lower case), None past the last: where a token
+        ends at ``offset``, the next token, told without making the tokens (white space lies between
+        two). A figure there has the word "" among the tokens; here its text, which no rule asks for."""
+        following = _WORD_OR_MARK.search(self.text, offset)
         return None if following is None else following.group().lower()
 
     def words(self, start: int, end: int) -> list[str]:

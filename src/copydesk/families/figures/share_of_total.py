@@ -74,12 +74,26 @@ def _fraction_claims(reading, index: int):
 
 
 def _may_state_a_share(sentence) -> bool:
-    """A share is stated by a percentage or a fraction word (a word token is a lower-cased piece of
-    the text): a sentence with neither is passed over before its tokens are made."""
-    if any(quantity.kind == "percent" for quantity in sentence.quantities):
-        return True
+    """A share is stated by a fraction word before "of" (a word token is a lower-cased piece of the
+    text), or by a percentage with "of" after it or ", or" before it: a sentence with none of these
+    is passed over before its tokens are made."""
     lowered = sentence.text.lower()
-    return any(fraction in lowered for fraction in FRACTIONS)
+    return any(fraction in lowered for fraction in FRACTIONS) \
+        or any(_percentage_in_share(sentence.reading, q) for q in sentence.quantities if q.kind == "percent")
+
+
+def _percentage_in_share(reading, quantity) -> bool:
+    """Whether the token after a percentage may be "of", or the two before it ", or". A numeral's
+    token starts where it does, with white space only after the token before; its own token may run
+    on past it ("5 percent-based"), and a number word's may start before it: then it may be."""
+    text = reading.text
+    if quantity.is_word or text[quantity.end:quantity.end + 1] in ("-", "'", "’") \
+            or text[quantity.end:quantity.end + 1].isalpha():
+        return True
+    before = text[:quantity.start].rstrip().lower()
+    if before.endswith("or") and before[:-2].rstrip().endswith(","):
+        return True
+    return reading.word_from(quantity.end) == "of"
 
 
 def claims(sentence):

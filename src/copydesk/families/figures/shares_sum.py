@@ -12,9 +12,14 @@ from copydesk.families.figures.shares import share_groups
 
 
 def _with_percentages(doc: Document) -> list[list]:
-    """The paragraphs with a percentage: a share is one, and the others are not read at all."""
-    blocks = {id(s.block) for s in sentences(doc, headings=False, with_figures=True)
-              if any(q.kind == "percent" for q in s.quantities)}
+    """The paragraphs with two percentages or more: a share is one, and a sum needs two, so the
+    others are not read at all."""
+    counts: dict[int, int] = {}
+    for sentence in sentences(doc, headings=False, with_figures=True):
+        percentages = sum(q.kind == "percent" for q in sentence.quantities)
+        if percentages:
+            counts[id(sentence.block)] = counts.get(id(sentence.block), 0) + percentages
+    blocks = {block for block, count in counts.items() if count >= 2}
     return [paragraph for paragraph in paragraphs(doc) if id(paragraph[0].block) in blocks] if blocks else []
 
 

@@ -265,13 +265,19 @@ def _may_anchor(word: str) -> bool:
         or (word.endswith("fold") and len(word) > 4)
 
 
-# Every word that can anchor a change but the "-fold" ones (``_may_anchor``), for passing over a
-# sentence without one before its tokens are made.
-_ANCHOR_WORDS = frozenset(CHANGE_WORDS) | frozenset(DIRECTION_ADVERBS) | frozenset(COMPARATIVE_DIRECTIONS) | {"times"}
+# The words that can anchor a change (``_may_anchor``) but the "-fold" ones, for passing over a
+# sentence without one before its tokens are made. A comparative that is nothing else ("more",
+# "bigger") anchors only after a percentage or a fraction ("20% more", "a third bigger").
+_ANCHOR_WORDS = frozenset(CHANGE_WORDS) | frozenset(DIRECTION_ADVERBS) | {"times"}
+_ONLY_COMPARATIVES = frozenset(COMPARATIVE_DIRECTIONS) - _ANCHOR_WORDS
 
 
 def _may_state_a_change(reading: Reading) -> bool:
-    return "fold" in reading.text.lower() or may_have_word(reading, _ANCHOR_WORDS)
+    lowered = reading.text.lower()
+    if "fold" in lowered or may_have_word(reading, _ANCHOR_WORDS):
+        return True
+    after_a_share = any(q.kind == "percent" for q in reading.figures) or any(f in lowered for f in FRACTIONS)
+    return after_a_share and may_have_word(reading, _ONLY_COMPARATIVES)
 
 
 def _anchors(reading: Reading) -> list[_Anchor]:

@@ -82,8 +82,9 @@ def _may_name_a_sum(sentence: Sentence) -> bool:
     money = [q for q in sentence.quantities if q.kind == "money"]
     if not money:
         return False  # only sums of money are named
-    text = sentence.text
-    return any(q.noun and text[:q.start].rstrip()[-3:].lower() == "the" for q in money) \
+    text, reading = sentence.text, sentence.reading
+    return any(q.noun and text[max(reading.end_before(q.start) - 3, 0):reading.end_before(q.start)].lower() == "the"
+               for q in money) \
         or may_have_word(sentence.reading, COST_VERBS)
 
 

@@ -190,6 +190,15 @@ class Reading:
             return None
         return min(points), max(points)
 
+    def end_before(self, offset: int) -> int:
+        """Where the text before ``offset`` ends, white space passed over: the end of the token before
+        one that starts at ``offset``. (Steps back over the white space only, not a slice of all the
+        text before: asked for every figure, a slice would be quadratic in a long sentence.)"""
+        text = self.text
+        while offset > 0 and text[offset - 1].isspace():
+            offset -= 1
+        return offset
+
     def word_from(self, offset: int) -> str | None:
         """The first token text at or after ``offset`` (lower case), None past the last: where a token
         ends at ``offset``, the next token, told without making the tokens (white space lies between

@@ -90,9 +90,11 @@ def _percentage_in_share(reading, quantity) -> bool:
     if quantity.is_word or text[quantity.end:quantity.end + 1] in ("-", "'", "’") \
             or text[quantity.end:quantity.end + 1].isalpha():
         return True
-    before = text[:quantity.start].rstrip().lower()
-    if before.endswith("or") and before[:-2].rstrip().endswith(","):
-        return True
+    end = reading.end_before(quantity.start)
+    if text[max(end - 2, 0):end].lower() == "or":
+        comma = reading.end_before(end - 2)
+        if comma > 0 and text[comma - 1] == ",":
+            return True
     return reading.word_from(quantity.end) == "of"
 
 

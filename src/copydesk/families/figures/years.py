@@ -18,8 +18,9 @@ class Span:
 
 
 def years_written(reading) -> list[int]:
-    """The years in the sentence, in order, without its tokens: each year is a numeral, and a numeral
-    always starts a token of its own (see ``year_positions``)."""
+    """The years in the sentence, in order, without its tokens. They are the years among the tokens:
+    a year is a numeral, and nothing before a numeral can run into its first digit (no letter, digit
+    or point precedes it), so a token of its own starts where it does."""
     return [int(quantity.value) for quantity in reading.figures if quantity.kind == "year"]
 
 

@@ -179,14 +179,14 @@ class Reading:
         return self._scale
 
     def _read_rating_scale(self) -> tuple[int, int] | None:
-        points = [int(q.value) for q in self.figures if q.kind == "number" and not q.is_word
-                  and q.scale == 1 and q.value == int(q.value) and 0 <= q.value <= 10]
-        if len(points) < 2 or min(points) == max(points):
-            return None  # asked first: most sentences have no two points, and their tokens are not made
         lowered = self.text.lower()
         if not any(word in lowered for word in _SCALE_WORDS):
             return None  # a word token is a lower-cased piece of the text: neither word is among them
         if {t.word for t in self.tokens}.isdisjoint(_SCALE_WORDS):
+            return None
+        points = [int(q.value) for q in self.figures if q.kind == "number" and not q.is_word
+                  and q.scale == 1 and q.value == int(q.value) and 0 <= q.value <= 10]
+        if len(points) < 2 or min(points) == max(points):
             return None
         return min(points), max(points)
 

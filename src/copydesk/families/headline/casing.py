@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 from copydesk.document import Block, Document
 from copydesk.families.headline.evidence import BodyWords, KnownTokens, NameEvidence, body_words, english_words
@@ -122,34 +123,51 @@ class Violation:
     expected: str
 
 
-def violations(text: str, style: str, evidence: NameEvidence,
-               read: tuple[list[Word], set[int]] | None = None) -> list[Violation]:
-    """The words of ``text`` off ``style``; ``read`` is the heading's words and names, when already read."""
+class HeadingWords:
+    """A heading's words as every style reads them, read once. Which of them are
+    names is worked out only when a capital would otherwise be off the style:
+    most headings need no name decided, and then the article's body is never read."""
+
+    def __init__(self, text: str, evidence: NameEvidence) -> None:
+        self.words = words(text)
+        self._evidence = evidence
+
+    @cached_property
+    def names(self) -> set[int]:
+        return self._evidence.names(self.words)
+
+    @cached_property
+    def latin(self) -> set[int]:
+        return _latin_words(self.words)
+
+    @cached_property
+    def judged(self) -> list[tuple[int, Word, bool]]:
+        """(index, word, capitalized) for each word a style judges: no address,
+        acronym, figure, mixed-case word or token that starts with no letter."""
+        return [(index, word, word.text[0].isupper()) for index, word in enumerate(self.words)
+                if not (word.address or is_neutral(word.text) or not word.text[:1].isalpha())]
+
+
+def violations(text: str, style: str, evidence: NameEvidence, read: HeadingWords | None = None) -> list[Violation]:
+    """The words of ``text`` off ``style``; ``read`` is the heading's words, when already read."""
     found = []
-    headline_words, names = read or _read(text, evidence)
-    latin = _latin_words(headline_words)
-    for index, word in enumerate(headline_words):
-        if word.address or is_neutral(word.text) or not word.text[:1].isalpha():
-            continue
-        is_upper = word.text[0].isupper()
-        if is_upper and (index in names or _is_label(headline_words, index)):
-            continue  # names keep their capital in every style
-        expected = expected_case(word, style, index in latin)
+    heading = read or HeadingWords(text, evidence)
+    headline_words = heading.words
+    for index, word, is_upper in heading.judged:
+        expected = expected_case(word, style, index in heading.latin)
         if expected == EITHER or (expected == UPPER) == is_upper:
             continue
+        if is_upper and (index in heading.names or _is_label(headline_words, index)):
+            continue  # names keep their capital in every style
         if style == "sentence" and is_upper and not evidence.common(word.text):
             continue  # no evidence either way: it may be a name (Kournikova)
         if word.first and not is_upper and _lower_case_code(word.text):
             continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
         found.append(Violation(word, expected))
-    if style == "sentence" and (_lone_capital(found, headline_words, names) or _nickname(headline_words)):
+    if style == "sentence" and found and (_lone_capital(found, headline_words, heading.names)
+                                          or _nickname(headline_words)):
         return []
     return found
-
-
-def _read(text: str, evidence: NameEvidence) -> tuple[list[Word], set[int]]:
-    headline_words = words(text)
-    return headline_words, evidence.names(headline_words)
 
 
 def _nickname(headline_words: list[Word]) -> bool:
@@ -229,18 +247,15 @@ class HeadlineStyle:
     """The case analysis shared by the headline rules, once per document."""
 
     def __init__(self, doc: Document, context: RuleContext) -> None:
-        known = context.run_memo.get("headline-body-tokens")
-        if known is None:
-            known = context.run_memo["headline-body-tokens"] = KnownTokens()
-        self.body: BodyWords = body_words(doc, known)
-        self.evidence = NameEvidence(self.body, context.vocabulary | wordlist("proper-nouns"))
+        self.evidence = NameEvidence(partial(_body_words, doc, context.run_memo),
+                                     context.vocabulary | wordlist("proper-nouns"))
         self.headline = doc.headline
         self.subheads = doc.subheads
         self.house = context.house.get("headline-case", "auto")
         self._memo: dict[str, str] = {}
         self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
         self._labels: dict[int, bool] = {}  # whether each subhead is a name-and-role label, by block
-        self._read: dict[int, tuple[list[Word], set[int]]] = {}  # each heading's words and names, read once
+        self._read: dict[int, HeadingWords] = {}  # each heading's words, read once
         self._found: dict[tuple[int, str], list[Violation]] = {}  # by block and style: rules ask again
 
     def violations(self, block: Block, style: str) -> list[Violation]:
@@ -249,7 +264,7 @@ class HeadlineStyle:
         key = (id(block), style)
         if key not in self._found:
             if id(block) not in self._read:
-                self._read[id(block)] = _read(block.text, self.evidence)
+                self._read[id(block)] = HeadingWords(block.text, self.evidence)
             self._found[key] = violations(block.text, style, self.evidence, self._read[id(block)])
         return list(self._found[key])
 
@@ -319,6 +334,14 @@ class HeadlineStyle:
             fewest = min(totals.values())
             candidates = [style for style in candidates if totals[style] == fewest]
         return next(style for style in preference if style in candidates)
+
+
+def _body_words(doc: Document, run_memo: dict) -> BodyWords:
+    """The body's words; each distinct token is split once for the run."""
+    known = run_memo.get("headline-body-tokens")
+    if known is None:
+        known = run_memo["headline-body-tokens"] = KnownTokens()
+    return body_words(doc, known)
 
 
 def in_capitals(text: str) -> bool:

@@ -5,9 +5,10 @@ SCOWL), and words no dictionary knows (Kournikova, Utd)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import chain
-from functools import lru_cache
 
 from copydesk.document import Document
 from copydesk.families.headline.tables import FUNCTION_WORDS, INSTITUTION_NOUNS
@@ -107,17 +108,26 @@ class KnownTokens:
 class NameEvidence:
     """Decides, for a capitalized headline word, whether it is a name."""
 
-    def __init__(self, body: BodyWords, vocabulary: frozenset[str]) -> None:
-        self.body = body
+    def __init__(self, body: BodyWords | Callable[[], BodyWords], vocabulary: frozenset[str]) -> None:
+        # The body may come as a function that reads it: most headlines need no name
+        # decided, and then the article's body is never read.
+        self._body = body
         self.vocabulary = vocabulary
         self.only_capitalized, self.also_common, self.acronyms = dictionary_names()
         self.given = given_names()
-        # BlackBerry, eBay, McDonald: the body's mixed-case names match a headline's "Blackberry".
-        self.mixed_case = frozenset(w.lower() for w in body.proper if any(c.isupper() for c in w[1:]))
+
+    @cached_property
+    def body(self) -> BodyWords:
+        return self._body if isinstance(self._body, BodyWords) else self._body()
+
+    @cached_property
+    def mixed_case(self) -> frozenset[str]:
+        """BlackBerry, eBay, McDonald: the body's mixed-case names match a headline's "Blackberry"."""
+        return frozenset(w.lower() for w in self.body.proper if any(c.isupper() for c in w[1:]))
 
     def strong(self, text: str) -> bool:
         """A name on its own evidence."""
-        if text in self.body.proper or text in self.vocabulary or text in self.only_capitalized:
+        if text in self.vocabulary or text in self.only_capitalized or text in self.body.proper:
             return True
         if text.lower() in self.mixed_case:
             return True
@@ -128,16 +138,16 @@ class NameEvidence:
         return text.lower() not in english_words() and text.lower() not in self.body.lower
 
     def common(self, text: str) -> bool:
-        """Evidently an ordinary word: the body or the dictionary writes it in lower case."""
+        """Evidently an ordinary word: the dictionary or the body writes it in lower case."""
         lower = text.lower()
-        return lower in self.body.lower or lower in english_words()
+        return lower in english_words() or lower in self.body.lower
 
     def could_join(self, text: str) -> bool:
         """May a capitalized word be part of the name beside it ("Time Warner", "New Jersey")?"""
         lower = text.lower()
         if lower in FUNCTION_WORDS:
             return False
-        return text in self.body.capitalized or text in self.also_common
+        return text in self.also_common or text in self.body.capitalized
 
     def names(self, headline_words: list[Word]) -> set[int]:
         """Indexes of the capitalized words that are names: known ones, and one
@@ -198,7 +208,7 @@ class NameEvidence:
             return "lower"  # IN, IT, AT in a headline in capitals are words, not Indiana or IT
         if text in self.acronyms or text in self.vocabulary:
             return "upper"
-        if title in self.body.proper or title in self.vocabulary or title in self.only_capitalized \
+        if title in self.vocabulary or title in self.only_capitalized or title in self.body.proper \
                 or title.lower() in self.mixed_case:
             return "title"
         if self.common(text):

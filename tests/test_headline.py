@@ -236,3 +236,53 @@ def test_figure_mismatch_reads_the_main_headline_and_skips_durations():
     text = ("# Cup winners for six times\n\nThe club won four titles in the decade.\n\n"
             "## Over two years of work\n\nThe team spent eight years on it.\n")
     assert [f for f in _case_findings(text, path="a.md") if f.rule_id == "headline.figure-mismatch"] == []
+
+
+ARTICLE = """# Council approves the budget
+
+Fans of BlackBerry, eBay and McDonald said the West-London plan/scheme was late. The council’s
+budget, Mayor O'Brien's plan, passed. Anna Kournikova spoke at example.com.
+Visitors from İstanbul and ΟΔΥΣΣΕΥΣ met the west team; ΣΟΦΟΣ was there.
+Kournikova's fans cheered. Warner rose.
+"""
+
+
+def _body_queries(doc) -> set[str]:
+    from copydesk.families.headline.evidence import _token_parts
+
+    queries = {"", "Blackberry", "blackberry", "Istanbul", "istanbul", "ΣΟΦΟΣ", "σοφος", "σοφοσ"}
+    for block in doc.body:
+        for token in block.words():
+            capitals, lowers = _token_parts(token)
+            for word in capitals + lowers:
+                queries |= {word, word.lower(), word.upper(), word[:1].upper() + word[1:].lower()}
+    return queries
+
+
+def test_the_article_body_read_word_by_word_answers_as_the_whole_body():
+    from copydesk.families.headline.evidence import ArticleBody, body_words
+    from copydesk.parse import parse
+
+    doc = parse(ARTICLE, "article.md")
+    whole, by_word = body_words(doc), ArticleBody(doc.body)
+    for query in sorted(_body_queries(doc)):
+        for question in ("is_proper", "writes_lower", "capitalizes", "writes_mixed_case"):
+            assert getattr(by_word, question)(query) == getattr(whole, question)(query), (question, query)
+    assert by_word.is_proper("Warner") and by_word.is_proper("Kournikova") and not by_word.is_proper("The")
+    assert by_word.writes_mixed_case("blackberry") and by_word.writes_mixed_case("mcdonald")
+    assert by_word.writes_lower("west") and by_word.writes_lower("scheme") and not by_word.writes_lower("example")
+
+
+def test_a_headline_with_no_capital_to_decide_leaves_the_body_unread():
+    from copydesk.families.headline.casing import analysis
+    from copydesk.parse import parse
+    from copydesk.rules import RuleContext, all_rules
+
+    doc = parse(ARTICLE, "article.md")
+    house = analysis(doc, RuleContext(all_rules()["headline.case-style"], {}, {}))
+    assert house.house_style() == "sentence" and house.violations(doc.headline, "sentence") == []
+    assert not any("sentence_words" in vars(block) for block in doc.body)
+    titled = parse(ARTICLE.replace("# Council approves the budget", "# Council meets Warner"), "article.md")
+    house = analysis(titled, RuleContext(all_rules()["headline.case-style"], {}, {}))
+    assert house.violations(titled.headline, "sentence") == []  # "Warner" is a name: the body says so
+    assert "sentence_words" in vars(titled.body[-1])  # the paragraph naming Warner was read

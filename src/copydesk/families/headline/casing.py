@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property
 
 from copydesk.document import Block, Document
-from copydesk.families.headline.evidence import BodyWords, KnownTokens, NameEvidence, body_words, english_words
+from copydesk.families.headline.evidence import ArticleBody, KnownTokens, NameEvidence, english_words
 from copydesk.families.headline.labels import name_and_role
 from copydesk.families.headline.tables import (
     AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
@@ -247,8 +247,7 @@ class HeadlineStyle:
     """The case analysis shared by the headline rules, once per document."""
 
     def __init__(self, doc: Document, context: RuleContext) -> None:
-        self.evidence = NameEvidence(partial(_body_words, doc, context.run_memo),
-                                     context.vocabulary | wordlist("proper-nouns"))
+        self.evidence = NameEvidence(_article_body(doc, context.run_memo), _names_accepted(context))
         self.headline = doc.headline
         self.subheads = doc.subheads
         self.house = context.house.get("headline-case", "auto")
@@ -336,12 +335,20 @@ class HeadlineStyle:
         return next(style for style in preference if style in candidates)
 
 
-def _body_words(doc: Document, run_memo: dict) -> BodyWords:
-    """The body's words; each distinct token is split once for the run."""
+def _article_body(doc: Document, run_memo: dict) -> ArticleBody:
+    """The body's evidence, read where a word asks; each distinct token is split once for the run."""
     known = run_memo.get("headline-body-tokens")
     if known is None:
         known = run_memo["headline-body-tokens"] = KnownTokens()
-    return body_words(doc, known)
+    return ArticleBody(doc.body, known)
+
+
+def _names_accepted(context: RuleContext) -> frozenset[str]:
+    """The repository's accepted words and the shipped proper nouns, joined once for the run."""
+    key = ("headline-names-accepted", context.vocabulary)
+    if key not in context.run_memo:
+        context.run_memo[key] = context.vocabulary | wordlist("proper-nouns")
+    return context.run_memo[key]
 
 
 def in_capitals(text: str) -> bool:

@@ -5,12 +5,11 @@ SCOWL), and words no dictionary knows (Kournikova, Utd)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
 
-from copydesk.document import Document
+from copydesk.document import Block, Document
 from copydesk.families.headline.tables import FUNCTION_WORDS, INSTITUTION_NOUNS
 from copydesk.families.headline.tokens import Word, is_address
 from copydesk.rules import wordlist
@@ -51,9 +50,33 @@ def _without_possessive(word: str) -> str:
 
 @dataclass(frozen=True)
 class BodyWords:
+    """What a body says about words, read whole (``body_words``); ``ArticleBody``
+    answers the same questions reading only the paragraphs that hold the word."""
+
     proper: frozenset[str]  # words the body treats as names
     lower: frozenset[str]  # words the body writes in lower case
     capitalized: frozenset[str] = frozenset()  # every capitalized word, sentence starts included
+
+    def is_proper(self, word: str) -> bool:
+        return word in self.proper
+
+    def writes_lower(self, word: str) -> bool:
+        return word in self.lower
+
+    def capitalizes(self, word: str) -> bool:
+        return word in self.capitalized
+
+    def writes_mixed_case(self, lower: str) -> bool:
+        """A name with a capital inside (BlackBerry, eBay, McDonald) that lower-cases to ``lower``."""
+        return lower in self._mixed_case
+
+    @cached_property
+    def _mixed_case(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.proper if _capital_inside(w))
+
+
+def _capital_inside(word: str) -> bool:
+    return any(c.isupper() for c in word[1:])
 
 
 def _token_parts(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -93,6 +116,93 @@ def body_words(doc: Document, known: "KnownTokens | None" = None) -> BodyWords:
     return BodyWords(frozenset(proper), frozenset(lower), frozenset(capitalized))
 
 
+class ArticleBody:
+    """``BodyWords``' answers for one word at a time, read only from the body's
+    paragraphs that contain the word: a heading asks about a handful of words,
+    and the body is most of an article. A token holds each of its word parts,
+    so a paragraph without the word (a plain search) has nothing to say."""
+
+    def __init__(self, blocks: list[Block], known: "KnownTokens | None" = None) -> None:
+        self._blocks = blocks
+        self._known = known if known is not None and len(known.capitals) <= _MAX_REMEMBERED_TOKENS \
+            else KnownTokens()
+        self._tokens: dict[str, tuple[set[str], set[str]]] = {}
+        self._answers: dict[tuple[str, str], bool] = {}
+
+    def _tokens_with(self, text: str) -> tuple[set[str], set[str]]:
+        """The distinct body tokens that contain ``text``: (first of a sentence, later in one)."""
+        found = self._tokens.get(text)
+        if found is None:
+            first: set[str] = set()
+            later: set[str] = set()
+            for block in self._blocks if text else ():  # no word part is empty
+                if text not in block.text:
+                    continue
+                for tokens in block.sentence_words:
+                    if tokens and text in tokens[0]:
+                        first.add(tokens[0])
+                    later.update([token for token in tokens[1:] if text in token])
+            self._known.learn(first | later)
+            found = self._tokens[text] = (first, later)
+        return found
+
+    def _mid_sentence(self, word: str) -> bool:
+        capitals = self._known.capitals
+        return any(word in capitals[token] for token in self._tokens_with(word)[1])
+
+    def capitalizes(self, word: str) -> bool:
+        capitals = self._known.capitals
+        first, later = self._tokens_with(word)
+        return any(word in capitals[token] for token in first) or self._mid_sentence(word)
+
+    def writes_lower(self, word: str) -> bool:
+        lowers = self._known.lowers
+        first, later = self._tokens_with(word)
+        return any(word in lowers[token] for token in first) or any(word in lowers[token] for token in later)
+
+    def is_proper(self, word: str) -> bool:
+        """As ``body_words``: capitalized mid-sentence, or capitalized every time and unfamiliar."""
+        key = ("proper", word)
+        if key not in self._answers:
+            lower = word.lower()
+            self._answers[key] = self._mid_sentence(word) or (
+                self.capitalizes(word) and lower not in easy_words() and not self.writes_lower(lower))
+        return self._answers[key]
+
+    def writes_mixed_case(self, lower: str) -> bool:
+        """A name with a capital inside (BlackBerry) that lower-cases to ``lower``. Every
+        spelling of it sits where the paragraph's lower-cased text holds ``lower``."""
+        key = ("mixed", lower)
+        if key not in self._answers:
+            self._answers[key] = any(_capital_inside(word) and word.lower() == lower and self.is_proper(word)
+                                     for word in self._spellings(lower))
+        return self._answers[key]
+
+    def _spellings(self, lower: str) -> set[str]:
+        """The body's spellings of ``lower``, whatever their case (each as long as ``lower``)."""
+        if not lower:
+            return set()
+        spellings: set[str] = set()
+        context_free = not any(c in lower for c in "σς\u0307")  # final sigma and dotted I lower by context
+        for block in self._blocks:
+            text = block.text
+            lowered = text.lower()
+            if context_free and len(lowered) == len(text):
+                # One character lowers to one: the lower-cased text lines up with the text.
+                position = lowered.find(lower)
+                while position != -1:
+                    spellings.add(text[position:position + len(lower)])
+                    position = lowered.find(lower, position + 1)
+            else:
+                spellings.update(part for token in block.words() for part in self._parts(token)
+                                 if part.lower() == lower)
+        return spellings
+
+    def _parts(self, token: str) -> tuple[str, ...]:
+        self._known.learn({token})
+        return self._known.capitals[token]
+
+
 class KnownTokens:
     """Each body token's word parts, capitalized and lower case, split once (for a run)."""
 
@@ -108,46 +218,35 @@ class KnownTokens:
 class NameEvidence:
     """Decides, for a capitalized headline word, whether it is a name."""
 
-    def __init__(self, body: BodyWords | Callable[[], BodyWords], vocabulary: frozenset[str]) -> None:
-        # The body may come as a function that reads it: most headlines need no name
-        # decided, and then the article's body is never read.
-        self._body = body
+    def __init__(self, body: BodyWords | ArticleBody, vocabulary: frozenset[str]) -> None:
+        self.body = body
         self.vocabulary = vocabulary
         self.only_capitalized, self.also_common, self.acronyms = dictionary_names()
         self.given = given_names()
 
-    @cached_property
-    def body(self) -> BodyWords:
-        return self._body if isinstance(self._body, BodyWords) else self._body()
-
-    @cached_property
-    def mixed_case(self) -> frozenset[str]:
-        """BlackBerry, eBay, McDonald: the body's mixed-case names match a headline's "Blackberry"."""
-        return frozenset(w.lower() for w in self.body.proper if any(c.isupper() for c in w[1:]))
-
     def strong(self, text: str) -> bool:
         """A name on its own evidence."""
-        if text in self.vocabulary or text in self.only_capitalized or text in self.body.proper:
+        if text in self.vocabulary or text in self.only_capitalized or self.body.is_proper(text):
             return True
-        if text.lower() in self.mixed_case:
-            return True
+        if self.body.writes_mixed_case(text.lower()):
+            return True  # BlackBerry, eBay, McDonald: the body's mixed-case name matches "Blackberry"
         if text in self.also_common:
             if text.lower() in FUNCTION_WORDS:
                 return False  # "In", "May", "Will": chemical symbols and months read as words here
-            return text.lower() not in self.body.lower  # "West", "May": a name unless the body uses the word
-        return text.lower() not in english_words() and text.lower() not in self.body.lower
+            return not self.body.writes_lower(text.lower())  # "West", "May": a name unless the body uses the word
+        return text.lower() not in english_words() and not self.body.writes_lower(text.lower())
 
     def common(self, text: str) -> bool:
         """Evidently an ordinary word: the dictionary or the body writes it in lower case."""
         lower = text.lower()
-        return lower in english_words() or lower in self.body.lower
+        return lower in english_words() or self.body.writes_lower(lower)
 
     def could_join(self, text: str) -> bool:
         """May a capitalized word be part of the name beside it ("Time Warner", "New Jersey")?"""
         lower = text.lower()
         if lower in FUNCTION_WORDS:
             return False
-        return text in self.also_common or text in self.body.capitalized
+        return text in self.also_common or self.body.capitalizes(text)
 
     def names(self, headline_words: list[Word]) -> set[int]:
         """Indexes of the capitalized words that are names: known ones, and one
@@ -208,8 +307,8 @@ class NameEvidence:
             return "lower"  # IN, IT, AT in a headline in capitals are words, not Indiana or IT
         if text in self.acronyms or text in self.vocabulary:
             return "upper"
-        if title in self.vocabulary or title in self.only_capitalized or title in self.body.proper \
-                or title.lower() in self.mixed_case:
+        if title in self.vocabulary or title in self.only_capitalized or self.body.is_proper(title) \
+                or self.body.writes_mixed_case(title.lower()):
             return "title"
         if self.common(text):
             return "lower"

@@ -90,7 +90,7 @@ def _given_name(word: str, evidence: NameEvidence) -> bool:
         return True
     lower = word.lower()
     return word.isalpha() and lower not in easy_words() and lower not in FUNCTION_WORDS \
-        and lower not in evidence.body.lower
+        and not evidence.body.writes_lower(lower)
 
 
 def _is_role(text: str, evidence: NameEvidence) -> bool:

@@ -23,11 +23,11 @@ UPPER, LOWER, EITHER = "upper", "lower", "either"
 
 def is_neutral(word: str) -> bool:
     """Acronyms, figures, mixed case and single capitals keep their case in every style."""
-    if any(char.isdigit() for char in word) or not any(char.isalpha() for char in word):
+    if any(map(str.isdigit, word)) or not any(map(str.isalpha, word)):
         return True
     if len(word) > 1 and word.replace(".", "").replace("&", "").isupper():
         return True
-    if any(char.isupper() for char in word[1:]):
+    if any(map(str.isupper, word[1:])):
         return True  # iPhone, McDonald, EastEnders, l'Grange
     if "." in word:
         return True  # i.e, e.g: abbreviations keep their case
@@ -352,9 +352,14 @@ def _names_accepted(context: RuleContext) -> frozenset[str]:
 
 
 def in_capitals(text: str) -> bool:
-    """Three or more words, every one in capitals."""
-    lettered = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
-    return len(lettered) >= 3 and all(w.upper() == w for w in lettered)
+    """Three or more words, every one in capitals (words of fewer than two letters aside)."""
+    lettered = 0
+    for word in text.split():
+        if sum(map(str.isalpha, word)) >= 2:
+            if word.upper() != word:
+                return False  # most headings: their first word has a lower-case letter
+            lettered += 1
+    return lettered >= 3
 
 
 def analysis(doc: Document, context: RuleContext) -> HeadlineStyle:

@@ -69,6 +69,8 @@ def is_address(piece: str) -> bool:
 
 def _break_after(raw: str, core: str) -> tuple[str, bool]:
     """How the token ends a phrase: (kind, inside a closing quotation mark)."""
+    if raw[-1:].isalnum():
+        return "", False  # most tokens: no mark after the word
     trimmed = raw.rstrip(CLOSING_QUOTES + ")]}*_")
     inside_quote = len(trimmed) < len(raw.rstrip(")]}*_"))
     if trimmed.endswith(("...", "…")):
@@ -155,7 +157,7 @@ class _Reader:
             self._address(core, offset)
             return
         position = 0
-        for segment in re.split("([—–])", core):
+        for segment in re.split("([—–])", core) if "—" in core or "–" in core else (core,):
             if segment in _DASHES:
                 self._close_phrase("dash")
                 position += 1

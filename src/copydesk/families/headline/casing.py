@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from copydesk.document import Block, Document
-from copydesk.families.headline.evidence import ArticleBody, KnownTokens, NameEvidence, english_words
+from copydesk.families.headline.evidence import ArticleBody, HeadingNames, KnownTokens, NameEvidence, english_words
 from copydesk.families.headline.labels import name_and_role
 from copydesk.families.headline.tables import (
     AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
@@ -133,7 +133,7 @@ class HeadingWords:
         self._evidence = evidence
 
     @cached_property
-    def names(self) -> set[int]:
+    def names(self) -> HeadingNames:
         return self._evidence.names(self.words)
 
     @cached_property
@@ -176,7 +176,7 @@ def _nickname(headline_words: list[Word]) -> bool:
         and all(w.text[:1].isupper() for w in headline_words)
 
 
-def _lone_capital(found: list[Violation], headline_words: list[Word], names: set[int]) -> bool:
+def _lone_capital(found: list[Violation], headline_words: list[Word], names: HeadingNames) -> bool:
     """One capitalized word, or one run of two or three, after a lower-case word
     or a name in a headline otherwise in sentence case ("Santini resigns as
     Spurs manager", "Hunt cuts National Insurance by 2p", "Band Aid single

@@ -5,6 +5,7 @@ SCOWL), and words no dictionary knows (Kournikova, Utd)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -184,9 +185,8 @@ class ArticleBody:
             return set()
         spellings: set[str] = set()
         context_free = not any(c in lower for c in "σς\u0307")  # final sigma and dotted I lower by context
-        for block in self._blocks:
+        for block, lowered in zip(self._blocks, self._lowered):
             text = block.text
-            lowered = text.lower()
             if context_free and len(lowered) == len(text):
                 # One character lowers to one: the lower-cased text lines up with the text.
                 position = lowered.find(lower)
@@ -197,6 +197,11 @@ class ArticleBody:
                 spellings.update(part for token in block.words() for part in self._parts(token)
                                  if part.lower() == lower)
         return spellings
+
+    @cached_property
+    def _lowered(self) -> list[str]:
+        """Each body paragraph's text in lower case, for every word asked about."""
+        return [block.text.lower() for block in self._blocks]
 
     def _parts(self, token: str) -> tuple[str, ...]:
         self._known.learn({token})
@@ -248,56 +253,8 @@ class NameEvidence:
             return False
         return text in self.also_common or self.body.capitalizes(text)
 
-    def names(self, headline_words: list[Word]) -> set[int]:
-        """Indexes of the capitalized words that are names: known ones, and one
-        neighbour of a known one that may belong to it. Growth stops after one
-        step, so an unknown first name does not excuse the whole headline."""
-        strong = {i for i, word in enumerate(headline_words) if word.text[:1].isupper() and self.strong(word.text)}
-        grown = set()
-        for i, word in enumerate(headline_words):
-            if i in strong or not word.text[:1].isupper():
-                continue
-            if self.could_join(word.text) and any(j in strong and _touching(headline_words, i, j)
-                                                  for j in (i - 1, i + 1)):
-                grown.add(i)
-            elif i and headline_words[i - 1].text in self.given and _touching(headline_words, i, i - 1) \
-                    and word.text.lower() not in FUNCTION_WORDS:
-                grown.add(i)  # a given name's surname: Rebecca Refoy
-            elif _named_after(headline_words, i, strong):
-                grown.add(i)  # Bank of England, Prisoner of Azkaban
-            elif word.part and _compound_name(headline_words, i, strong):
-                grown.add(i)  # J-Lo, Rolls-Royce
-            elif _double_barrelled(headline_words, i, strong):
-                grown |= {i, i + 1}  # Uchenna Moka-Solana
-        names = strong | grown | _acronym_expansions(headline_words)
-        in_sentence_case = any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in headline_words)
-        return names | self._name_runs(headline_words, in_sentence_case)
-
-    @staticmethod
-    def _name_runs(headline_words: list[Word], in_sentence_case: bool) -> set[int]:
-        """A run of capitalized words (joined perhaps by of, and, for, the) that
-        ends in an institution's noun is one name ("California Child Welfare
-        System"); so is one that holds an acronym in a headline otherwise in
-        sentence case ("the CIOC Accessibility Working Group plans")."""
-        found: set[int] = set()
-        run: list[int] = []
-        for i, word in enumerate(list(headline_words) + [None]):
-            capital = word is not None and (word.text[:1].isupper() or word.text[:1].isdigit()) \
-                and not (word.first and run)
-            joiner = word is not None and run and word.text in ("of", "and", "for", "the", "on", "&") \
-                and not word.first
-            if capital or joiner:
-                run.append(i)
-                continue
-            while run and headline_words[run[-1]].text[:1].islower():
-                run.pop()  # a run ends on a capital
-            capitals = [j for j in run if headline_words[j].text[:1].isupper() or headline_words[j].text[:1].isdigit()]
-            institution = bool(capitals) and headline_words[capitals[-1]].text.lower() in INSTITUTION_NOUNS
-            coded = in_sentence_case and any(_is_code(headline_words[j].text) for j in capitals)
-            if len(capitals) >= 2 and (institution or coded):
-                found |= set(capitals)
-            run = [i] if capital else []
-        return found
+    def names(self, headline_words: list[Word]) -> HeadingNames:
+        return HeadingNames(self, headline_words)
 
     def case_of(self, text: str) -> str:
         """How a word in capitals is written in running text: upper (an acronym),
@@ -315,6 +272,94 @@ class NameEvidence:
         if len(text) <= 3 or not any(c in "AEIOUYÀÁÂÄÆÉÈÊËÍÎÏÓÔÖØÚÛÜÝ" for c in text):
             return "upper"  # NHS, BBC: an unknown short word in capitals is an acronym
         return "title"  # a word no dictionary knows: a name
+
+
+class HeadingNames:
+    """The indexes of a heading's capitalized words that are names: known ones,
+    and one neighbour of a known one that may belong to it. Growth stops after
+    one step, so an unknown first name does not excuse the whole headline.
+
+    Each index is decided when asked (``index in names``): deciding asks the
+    body about the word and its neighbours, and most words of a heading are
+    never asked about (a capital that opens a headline is right in every style)."""
+
+    def __init__(self, evidence: NameEvidence, headline_words: list[Word]) -> None:
+        self._evidence = evidence
+        self._words = headline_words
+        self._strong: dict[int, bool] = {}
+        self._grown: dict[int, tuple[int, ...]] = {}
+
+    def __contains__(self, index: int) -> bool:
+        if not 0 <= index < len(self._words):
+            return False
+        return index in self._by_shape or self._is_strong(index) or index in self._grows(index) \
+            or (index > 0 and index in self._grows(index - 1))
+
+    @cached_property
+    def _by_shape(self) -> set[int]:
+        """Names the heading shows by itself: acronyms spelt out and institutions' names."""
+        words = self._words
+        in_sentence_case = any(w.text[:1].islower() and w.text.lower() not in FUNCTION_WORDS for w in words)
+        return _acronym_expansions(words) | _name_runs(words, in_sentence_case)
+
+    def _is_strong(self, index: int) -> bool:
+        """A capitalized word that is a name on its own evidence."""
+        if not 0 <= index < len(self._words):
+            return False
+        if index not in self._strong:
+            text = self._words[index].text
+            self._strong[index] = text[:1].isupper() and self._evidence.strong(text)
+        return self._strong[index]
+
+    def _grows(self, index: int) -> tuple[int, ...]:
+        if index not in self._grown:
+            self._grown[index] = self._growth(index)
+        return self._grown[index]
+
+    def _growth(self, i: int) -> tuple[int, ...]:
+        """The names a capitalized word that is no name by itself makes beside a strong one."""
+        words, evidence, strong = self._words, self._evidence, self._is_strong
+        word = words[i]
+        if not word.text[:1].isupper() or strong(i):
+            return ()
+        if evidence.could_join(word.text) and any(_touching(words, i, j) and strong(j) for j in (i - 1, i + 1)):
+            return (i,)
+        if i and words[i - 1].text in evidence.given and _touching(words, i, i - 1) \
+                and word.text.lower() not in FUNCTION_WORDS:
+            return (i,)  # a given name's surname: Rebecca Refoy
+        if _named_after(words, i, strong):
+            return (i,)  # Bank of England, Prisoner of Azkaban
+        if word.part and _compound_name(words, i, strong):
+            return (i,)  # J-Lo, Rolls-Royce
+        if _double_barrelled(words, i, strong):
+            return (i, i + 1)  # Uchenna Moka-Solana
+        return ()
+
+
+def _name_runs(headline_words: list[Word], in_sentence_case: bool) -> set[int]:
+    """A run of capitalized words (joined perhaps by of, and, for, the) that
+    ends in an institution's noun is one name ("California Child Welfare
+    System"); so is one that holds an acronym in a headline otherwise in
+    sentence case ("the CIOC Accessibility Working Group plans")."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, word in enumerate(list(headline_words) + [None]):
+        capital = word is not None and (word.text[:1].isupper() or word.text[:1].isdigit()) \
+            and not (word.first and run)
+        joiner = word is not None and run and word.text in ("of", "and", "for", "the", "on", "&") \
+            and not word.first
+        if capital or joiner:
+            run.append(i)
+            continue
+        while run and headline_words[run[-1]].text[:1].islower():
+            run.pop()  # a run ends on a capital
+        capitals = [j for j in run if headline_words[j].text[:1].isupper() or headline_words[j].text[:1].isdigit()]
+        institution = bool(capitals) and headline_words[capitals[-1]].text.lower() in INSTITUTION_NOUNS
+        coded = in_sentence_case and any(_is_code(headline_words[j].text) for j in capitals)
+        if len(capitals) >= 2 and (institution or coded):
+            found |= set(capitals)
+        run = [i] if capital else []
+    return found
 
 
 def _acronym_expansions(headline_words: list[Word]) -> set[int]:
@@ -352,29 +397,30 @@ def _is_code(text: str) -> bool:
     return any(c.isdigit() for c in text) or (len(text) > 1 and text.replace(".", "").isupper())
 
 
-def _named_after(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+def _named_after(headline_words: list[Word], i: int, strong: Callable[[int], bool]) -> bool:
     """A capitalized word followed by "of" (and perhaps "the") and a name."""
     following = [w.text for w in headline_words[i + 1:i + 4]]
     if following[:1] != ["of"]:
         return False
     name_at = i + 3 if following[1:2] == ["the"] else i + 2
-    return name_at in strong
+    return strong(name_at)
 
 
-def _double_barrelled(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+def _double_barrelled(headline_words: list[Word], i: int, strong: Callable[[int], bool]) -> bool:
     """A capitalized two-part compound right after a name: a double-barrelled surname."""
     word = headline_words[i]
-    if word.part or word.last_part or i + 1 >= len(headline_words) or i - 1 not in strong:
+    if word.part or word.last_part or i + 1 >= len(headline_words):
         return False
     second = headline_words[i + 1]
-    return second.part == 1 and second.last_part and second.text[:1].isupper() and _touching(headline_words, i, i - 1)
+    return second.part == 1 and second.last_part and second.text[:1].isupper() \
+        and _touching(headline_words, i, i - 1) and strong(i - 1)
 
 
-def _compound_name(headline_words: list[Word], i: int, strong: set[int]) -> bool:
+def _compound_name(headline_words: list[Word], i: int, strong: Callable[[int], bool]) -> bool:
     """A capitalized later part of a compound whose first part is a name or a single capital."""
     first = i - headline_words[i].part
     head = headline_words[first].text
-    return first in strong or (len(head) == 1 and head.isupper())
+    return (len(head) == 1 and head.isupper()) or strong(first)
 
 
 def _touching(headline_words: list[Word], i: int, j: int) -> bool:

@@ -125,6 +125,9 @@ class _Reader:
         if raw in _STANDALONE_BREAKS:
             self._close_phrase("dash")
             return
+        if raw.isalnum():
+            self._piece(raw, offset, False)  # most tokens: a plain word, with no mark to trim, split or read
+            return
         lead = len(raw) - len(raw.lstrip(_LEADING))
         body = raw[lead:].rstrip(_TRAILING)
         core = _without_possessive(body)

@@ -69,6 +69,15 @@ def test_words_split_hyphens_and_trim_possessives():
     assert [w.text for w in words("Musk’s Self-Driving “Plan”: Soon")] == ["Musk", "Self", "Driving", "Plan", "Soon"]
 
 
+def test_a_token_of_marks_only_inside_a_quotation_closes_nothing():
+    # An ellipsis standing alone after an opening quotation mark used to stop the file (IndexError).
+    read = words('Minister said "we will ... see" today')
+    assert [(w.text, w.quoted) for w in read] == [("Minister", False), ("said", False), ("we", True), ("will", True),
+                                                  ("see", True), ("today", False)]
+    findings = lint_text('# Minister said "we will ... see" today\n\nThe minister spoke.\n', path="a.md")
+    assert not any(f.rule_id.startswith("headline.") for f in findings)
+
+
 @pytest.mark.parametrize(
     ("headline", "splice"),
     [

@@ -148,8 +148,9 @@ class _Reader:
 
     def _closes_quote(self, raw: str, opening_word: bool) -> bool:
         stripped = raw.rstrip(")]}*_,;:.!?…")
-        if not self.quote_open or stripped[-1:] not in CLOSING_QUOTES or (opening_word and len(stripped) == 1):
-            return False
+        if not self.quote_open or not stripped or stripped[-1] not in CLOSING_QUOTES \
+                or (opening_word and len(stripped) == 1):
+            return False  # (a token of marks only, "...", closes nothing)
         if stripped[-1] in "’'" and self.quote_open not in "‘'":
             return False  # an apostrophe (players’) inside a double quotation
         return True

@@ -145,7 +145,7 @@ class HeadingWords:
         """(index, word, capitalized) for each word a style judges: no address,
         acronym, figure, mixed-case word or token that starts with no letter."""
         return [(index, word, word.text[0].isupper()) for index, word in enumerate(self.words)
-                if not (word.address or is_neutral(word.text) or not word.text[:1].isalpha())]
+                if not (word.address or not word.text[:1].isalpha() or is_neutral(word.text))]
 
 
 def violations(text: str, style: str, evidence: NameEvidence, read: HeadingWords | None = None) -> list[Violation]:
@@ -156,7 +156,7 @@ def violations(text: str, style: str, evidence: NameEvidence, read: HeadingWords
     for index, word, is_upper in heading.judged:
         expected = expected_case(word, style, index in heading.latin)
         if expected == EITHER or (expected == UPPER) == is_upper:
-            continue
+            continue  # (asked first: whether a word is a name is asked only of a capital the style would mark)
         if is_upper and (index in heading.names or _is_label(headline_words, index)):
             continue  # names keep their capital in every style
         if style == "sentence" and is_upper and not evidence.common(word.text):

@@ -77,6 +77,7 @@ class BodyWords:
 
 
 def _capital_inside(word: str) -> bool:
+    """BlackBerry, McDonald: a capital after the first letter."""
     return any(c.isupper() for c in word[1:])
 
 
@@ -99,7 +100,7 @@ def body_words(doc: Document, known: "KnownTokens | None" = None) -> BodyWords:
     capitalized every time they are used."""
     # Only where a token stands matters (a sentence's first or later), so each distinct
     # token is split once; ``known`` may be the run's, shared by every article.
-    known = known if known is not None and len(known.capitals) <= _MAX_REMEMBERED_TOKENS else KnownTokens()
+    known = _not_full(known)
     first_tokens: set[str] = set()
     later_tokens: set[str] = set()
     for block in doc.body:
@@ -125,27 +126,27 @@ class ArticleBody:
 
     def __init__(self, blocks: list[Block], known: "KnownTokens | None" = None) -> None:
         self._blocks = blocks
-        self._known = known if known is not None and len(known.capitals) <= _MAX_REMEMBERED_TOKENS \
-            else KnownTokens()
+        self._known = _not_full(known)
         self._tokens: dict[str, tuple[set[str], set[str]]] = {}
         self._answers: dict[tuple[str, str], bool] = {}
 
     def _tokens_with(self, text: str) -> tuple[set[str], set[str]]:
         """The distinct body tokens that contain ``text``: (first of a sentence, later in one)."""
-        found = self._tokens.get(text)
-        if found is None:
-            first: set[str] = set()
-            later: set[str] = set()
-            for block in self._blocks if text else ():  # no word part is empty
-                if text not in block.text:
-                    continue
+        if text not in self._tokens:
+            self._tokens[text] = self._find_tokens(text) if text else (set(), set())  # no word part is empty
+        return self._tokens[text]
+
+    def _find_tokens(self, text: str) -> tuple[set[str], set[str]]:
+        first: set[str] = set()
+        later: set[str] = set()
+        for block in self._blocks:
+            if text in block.text:  # a plain search: most paragraphs do not hold the word
                 for tokens in block.sentence_words:
                     if tokens and text in tokens[0]:
                         first.add(tokens[0])
                     later.update([token for token in tokens[1:] if text in token])
-            self._known.learn(first | later)
-            found = self._tokens[text] = (first, later)
-        return found
+        self._known.learn(first | later)
+        return first, later
 
     def _mid_sentence(self, word: str) -> bool:
         capitals = self._known.capitals
@@ -153,8 +154,7 @@ class ArticleBody:
 
     def capitalizes(self, word: str) -> bool:
         capitals = self._known.capitals
-        first, later = self._tokens_with(word)
-        return any(word in capitals[token] for token in first) or self._mid_sentence(word)
+        return any(word in capitals[token] for token in self._tokens_with(word)[0]) or self._mid_sentence(word)
 
     def writes_lower(self, word: str) -> bool:
         lowers = self._known.lowers
@@ -194,7 +194,7 @@ class ArticleBody:
                     spellings.add(text[position:position + len(lower)])
                     position = lowered.find(lower, position + 1)
             else:
-                spellings.update(part for token in block.words() for part in self._parts(token)
+                spellings.update(part for token in block.words() for part in self._capital_parts(token)
                                  if part.lower() == lower)
         return spellings
 
@@ -203,9 +203,14 @@ class ArticleBody:
         """Each body paragraph's text in lower case, for every word asked about."""
         return [block.text.lower() for block in self._blocks]
 
-    def _parts(self, token: str) -> tuple[str, ...]:
+    def _capital_parts(self, token: str) -> tuple[str, ...]:
         self._known.learn({token})
         return self._known.capitals[token]
+
+
+def _not_full(known: "KnownTokens | None") -> "KnownTokens":
+    """The run's tokens, or a fresh memo when there are none or too many to keep."""
+    return known if known is not None and len(known.capitals) <= _MAX_REMEMBERED_TOKENS else KnownTokens()
 
 
 class KnownTokens:

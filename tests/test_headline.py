@@ -69,6 +69,13 @@ def test_words_split_hyphens_and_trim_possessives():
     assert [w.text for w in words("Musk’s Self-Driving “Plan”: Soon")] == ["Musk", "Self", "Driving", "Plan", "Soon"]
 
 
+def test_a_compound_with_empty_parts_first_is_read():
+    # "--Ro" is the third part of a compound whose first two are empty; naming it used to stop the file.
+    assert [(w.text, w.part) for w in words("--Ro")] == [("Ro", 2)]
+    assert [v.word.text for v in violations("--Ro", "sentence", NO_BODY)] == ["Ro"]  # a compound's later part
+    assert lint_text("--Ro", path="a.txt") == []  # title case fits it: nothing to report
+
+
 def test_a_token_of_marks_only_inside_a_quotation_closes_nothing():
     # An ellipsis standing alone after an opening quotation mark used to stop the file (IndexError).
     read = words('Minister said "we will ... see" today')

@@ -424,6 +424,8 @@ def _double_barrelled(headline_words: list[Word], i: int, strong: Callable[[int]
 def _compound_name(headline_words: list[Word], i: int, strong: Callable[[int], bool]) -> bool:
     """A capitalized later part of a compound whose first part is a name or a single capital."""
     first = i - headline_words[i].part
+    if first < 0:
+        return False  # "--Ro": the empty parts before it are no words of the heading
     head = headline_words[first].text
     return (len(head) == 1 and head.isupper()) or strong(first)
 

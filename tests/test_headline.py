@@ -69,6 +69,22 @@ def test_words_split_hyphens_and_trim_possessives():
     assert [w.text for w in words("Musk’s Self-Driving “Plan”: Soon")] == ["Musk", "Self", "Driving", "Plan", "Soon"]
 
 
+def test_a_compound_with_empty_parts_first_is_read():
+    # "--Ro" is the third part of a compound whose first two are empty; naming it used to stop the file.
+    assert [(w.text, w.part) for w in words("--Ro")] == [("Ro", 2)]
+    assert [v.word.text for v in violations("--Ro", "sentence", NO_BODY)] == ["Ro"]  # a compound's later part
+    assert lint_text("--Ro", path="a.txt") == []  # title case fits it: nothing to report
+
+
+def test_a_token_of_marks_only_inside_a_quotation_closes_nothing():
+    # An ellipsis standing alone after an opening quotation mark used to stop the file (IndexError).
+    read = words('Minister said "we will ... see" today')
+    assert [(w.text, w.quoted) for w in read] == [("Minister", False), ("said", False), ("we", True), ("will", True),
+                                                  ("see", True), ("today", False)]
+    findings = lint_text('# Minister said "we will ... see" today\n\nThe minister spoke.\n', path="a.md")
+    assert not any(f.rule_id.startswith("headline.") for f in findings)
+
+
 @pytest.mark.parametrize(
     ("headline", "splice"),
     [
@@ -236,3 +252,53 @@ def test_figure_mismatch_reads_the_main_headline_and_skips_durations():
     text = ("# Cup winners for six times\n\nThe club won four titles in the decade.\n\n"
             "## Over two years of work\n\nThe team spent eight years on it.\n")
     assert [f for f in _case_findings(text, path="a.md") if f.rule_id == "headline.figure-mismatch"] == []
+
+
+ARTICLE = """# Council approves the budget
+
+Fans of BlackBerry, eBay and McDonald said the West-London plan/scheme was late. The council’s
+budget, Mayor O'Brien's plan, passed. Anna Kournikova spoke at example.com.
+Visitors from İstanbul and ΟΔΥΣΣΕΥΣ met the west team; ΣΟΦΟΣ was there.
+Kournikova's fans cheered. Warner rose.
+"""
+
+
+def _body_queries(doc) -> set[str]:
+    from copydesk.families.headline.evidence import _token_parts
+
+    queries = {"", "Blackberry", "blackberry", "Istanbul", "istanbul", "ΣΟΦΟΣ", "σοφος", "σοφοσ"}
+    for block in doc.body:
+        for token in block.words():
+            capitals, lowers = _token_parts(token)
+            for word in capitals + lowers:
+                queries |= {word, word.lower(), word.upper(), word[:1].upper() + word[1:].lower()}
+    return queries
+
+
+def test_the_article_body_read_word_by_word_answers_as_the_whole_body():
+    from copydesk.families.headline.evidence import ArticleBody, body_words
+    from copydesk.parse import parse
+
+    doc = parse(ARTICLE, "article.md")
+    whole, by_word = body_words(doc), ArticleBody(doc.body)
+    for query in sorted(_body_queries(doc)):
+        for question in ("is_proper", "writes_lower", "capitalizes", "writes_mixed_case"):
+            assert getattr(by_word, question)(query) == getattr(whole, question)(query), (question, query)
+    assert by_word.is_proper("Warner") and by_word.is_proper("Kournikova") and not by_word.is_proper("The")
+    assert by_word.writes_mixed_case("blackberry") and by_word.writes_mixed_case("mcdonald")
+    assert by_word.writes_lower("west") and by_word.writes_lower("scheme") and not by_word.writes_lower("example")
+
+
+def test_a_headline_with_no_capital_to_decide_leaves_the_body_unread():
+    from copydesk.families.headline.casing import analysis
+    from copydesk.parse import parse
+    from copydesk.rules import RuleContext, all_rules
+
+    doc = parse(ARTICLE, "article.md")
+    house = analysis(doc, RuleContext(all_rules()["headline.case-style"], {}, {}))
+    assert house.house_style() == "sentence" and house.violations(doc.headline, "sentence") == []
+    assert not any("sentence_words" in vars(block) for block in doc.body)
+    named = parse(ARTICLE.replace("# Council approves the budget", "# Council meets Kournikova"), "article.md")
+    house = analysis(named, RuleContext(all_rules()["headline.case-style"], {}, {}))
+    assert house.violations(named.headline, "sentence") == []  # "Kournikova" is a name: the body says so
+    assert "sentence_words" in vars(named.body[0])  # the paragraph naming her was read

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from copydesk.document import Block, Document
-from copydesk.families.headline.evidence import BodyWords, KnownTokens, NameEvidence, body_words, english_words
+from copydesk.families.headline.evidence import ArticleBody, HeadingNames, KnownTokens, NameEvidence, english_words
 from copydesk.families.headline.labels import name_and_role
 from copydesk.families.headline.tables import (
     AP_MINOR, AUTO_PREFERENCE, CHICAGO_PREPOSITIONS, EITHER_CASE, FUNCTION_WORDS, LATIN_PHRASES,
@@ -22,11 +23,11 @@ UPPER, LOWER, EITHER = "upper", "lower", "either"
 
 def is_neutral(word: str) -> bool:
     """Acronyms, figures, mixed case and single capitals keep their case in every style."""
-    if any(char.isdigit() for char in word) or not any(char.isalpha() for char in word):
+    if any(map(str.isdigit, word)) or not any(map(str.isalpha, word)):
         return True
     if len(word) > 1 and word.replace(".", "").replace("&", "").isupper():
         return True
-    if any(char.isupper() for char in word[1:]):
+    if any(map(str.isupper, word[1:])):
         return True  # iPhone, McDonald, EastEnders, l'Grange
     if "." in word:
         return True  # i.e, e.g: abbreviations keep their case
@@ -122,34 +123,51 @@ class Violation:
     expected: str
 
 
-def violations(text: str, style: str, evidence: NameEvidence,
-               read: tuple[list[Word], set[int]] | None = None) -> list[Violation]:
-    """The words of ``text`` off ``style``; ``read`` is the heading's words and names, when already read."""
+class HeadingWords:
+    """A heading's words as every style reads them, read once. Which of them are
+    names is worked out only when a capital would otherwise be off the style:
+    most headings need no name decided, and then the article's body is never read."""
+
+    def __init__(self, text: str, evidence: NameEvidence) -> None:
+        self.words = words(text)
+        self._evidence = evidence
+
+    @cached_property
+    def names(self) -> HeadingNames:
+        return self._evidence.names(self.words)
+
+    @cached_property
+    def latin(self) -> set[int]:
+        return _latin_words(self.words)
+
+    @cached_property
+    def judged(self) -> list[tuple[int, Word, bool]]:
+        """(index, word, capitalized) for each word a style judges: no address,
+        acronym, figure, mixed-case word or token that starts with no letter."""
+        return [(index, word, word.text[0].isupper()) for index, word in enumerate(self.words)
+                if not (word.address or not word.text[:1].isalpha() or is_neutral(word.text))]
+
+
+def violations(text: str, style: str, evidence: NameEvidence, read: HeadingWords | None = None) -> list[Violation]:
+    """The words of ``text`` off ``style``; ``read`` is the heading's words, when already read."""
     found = []
-    headline_words, names = read or _read(text, evidence)
-    latin = _latin_words(headline_words)
-    for index, word in enumerate(headline_words):
-        if word.address or is_neutral(word.text) or not word.text[:1].isalpha():
-            continue
-        is_upper = word.text[0].isupper()
-        if is_upper and (index in names or _is_label(headline_words, index)):
-            continue  # names keep their capital in every style
-        expected = expected_case(word, style, index in latin)
+    heading = read or HeadingWords(text, evidence)
+    headline_words = heading.words
+    for index, word, is_upper in heading.judged:
+        expected = expected_case(word, style, index in heading.latin)
         if expected == EITHER or (expected == UPPER) == is_upper:
-            continue
+            continue  # (asked first: whether a word is a name is asked only of a capital the style would mark)
+        if is_upper and (index in heading.names or _is_label(headline_words, index)):
+            continue  # names keep their capital in every style
         if style == "sentence" and is_upper and not evidence.common(word.text):
             continue  # no evidence either way: it may be a name (Kournikova)
         if word.first and not is_upper and _lower_case_code(word.text):
             continue  # a name styled in lower case (rdbms, npm): no dictionary knows it
         found.append(Violation(word, expected))
-    if style == "sentence" and (_lone_capital(found, headline_words, names) or _nickname(headline_words)):
+    if style == "sentence" and found and (_lone_capital(found, headline_words, heading.names)
+                                          or _nickname(headline_words)):
         return []
     return found
-
-
-def _read(text: str, evidence: NameEvidence) -> tuple[list[Word], set[int]]:
-    headline_words = words(text)
-    return headline_words, evidence.names(headline_words)
 
 
 def _nickname(headline_words: list[Word]) -> bool:
@@ -158,7 +176,7 @@ def _nickname(headline_words: list[Word]) -> bool:
         and all(w.text[:1].isupper() for w in headline_words)
 
 
-def _lone_capital(found: list[Violation], headline_words: list[Word], names: set[int]) -> bool:
+def _lone_capital(found: list[Violation], headline_words: list[Word], names: HeadingNames) -> bool:
     """One capitalized word, or one run of two or three, after a lower-case word
     or a name in a headline otherwise in sentence case ("Santini resigns as
     Spurs manager", "Hunt cuts National Insurance by 2p", "Band Aid single
@@ -229,18 +247,14 @@ class HeadlineStyle:
     """The case analysis shared by the headline rules, once per document."""
 
     def __init__(self, doc: Document, context: RuleContext) -> None:
-        known = context.run_memo.get("headline-body-tokens")
-        if known is None:
-            known = context.run_memo["headline-body-tokens"] = KnownTokens()
-        self.body: BodyWords = body_words(doc, known)
-        self.evidence = NameEvidence(self.body, context.vocabulary | wordlist("proper-nouns"))
+        self.evidence = NameEvidence(_article_body(doc, context.run_memo), _names_accepted(context))
         self.headline = doc.headline
         self.subheads = doc.subheads
         self.house = context.house.get("headline-case", "auto")
         self._memo: dict[str, str] = {}
         self._fits: dict[int, list[str]] = {}  # the styles each heading fits best, by block
         self._labels: dict[int, bool] = {}  # whether each subhead is a name-and-role label, by block
-        self._read: dict[int, tuple[list[Word], set[int]]] = {}  # each heading's words and names, read once
+        self._read: dict[int, HeadingWords] = {}  # each heading's words, read once
         self._found: dict[tuple[int, str], list[Violation]] = {}  # by block and style: rules ask again
 
     def violations(self, block: Block, style: str) -> list[Violation]:
@@ -249,7 +263,7 @@ class HeadlineStyle:
         key = (id(block), style)
         if key not in self._found:
             if id(block) not in self._read:
-                self._read[id(block)] = _read(block.text, self.evidence)
+                self._read[id(block)] = HeadingWords(block.text, self.evidence)
             self._found[key] = violations(block.text, style, self.evidence, self._read[id(block)])
         return list(self._found[key])
 
@@ -321,10 +335,31 @@ class HeadlineStyle:
         return next(style for style in preference if style in candidates)
 
 
+def _article_body(doc: Document, run_memo: dict) -> ArticleBody:
+    """The body's evidence, read where a word asks; each distinct token is split once for the run."""
+    known = run_memo.get("headline-body-tokens")
+    if known is None:
+        known = run_memo["headline-body-tokens"] = KnownTokens()
+    return ArticleBody(doc.body, known)
+
+
+def _names_accepted(context: RuleContext) -> frozenset[str]:
+    """The repository's accepted words and the shipped proper nouns, joined once for the run."""
+    key = ("headline-names-accepted", context.vocabulary)
+    if key not in context.run_memo:
+        context.run_memo[key] = context.vocabulary | wordlist("proper-nouns")
+    return context.run_memo[key]
+
+
 def in_capitals(text: str) -> bool:
-    """Three or more words, every one in capitals."""
-    lettered = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
-    return len(lettered) >= 3 and all(w.upper() == w for w in lettered)
+    """Three or more words, every one in capitals (words of fewer than two letters aside)."""
+    lettered = 0
+    for word in text.split():
+        if sum(map(str.isalpha, word)) >= 2:
+            if word.upper() != word:
+                return False  # most headings: their first word has a lower-case letter
+            lettered += 1
+    return lettered >= 3
 
 
 def analysis(doc: Document, context: RuleContext) -> HeadlineStyle:

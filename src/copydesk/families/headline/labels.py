@@ -89,8 +89,8 @@ def _given_name(word: str, evidence: NameEvidence) -> bool:
     if word in evidence.given or word in evidence.vocabulary:
         return True
     lower = word.lower()
-    return word.isalpha() and lower not in evidence.body.lower and lower not in easy_words() \
-        and lower not in FUNCTION_WORDS
+    return word.isalpha() and lower not in easy_words() and lower not in FUNCTION_WORDS \
+        and not evidence.body.writes_lower(lower)
 
 
 def _is_role(text: str, evidence: NameEvidence) -> bool:

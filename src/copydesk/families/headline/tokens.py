@@ -69,6 +69,8 @@ def is_address(piece: str) -> bool:
 
 def _break_after(raw: str, core: str) -> tuple[str, bool]:
     """How the token ends a phrase: (kind, inside a closing quotation mark)."""
+    if raw[-1:].isalnum():
+        return "", False  # most tokens: no mark after the word
     trimmed = raw.rstrip(CLOSING_QUOTES + ")]}*_")
     inside_quote = len(trimmed) < len(raw.rstrip(")]}*_"))
     if trimmed.endswith(("...", "…")):
@@ -123,6 +125,9 @@ class _Reader:
         if raw in _STANDALONE_BREAKS:
             self._close_phrase("dash")
             return
+        if raw.isalnum():
+            self._piece(raw, offset, False)  # most tokens: a plain word, with no mark to trim, split or read
+            return
         lead = len(raw) - len(raw.lstrip(_LEADING))
         body = raw[lead:].rstrip(_TRAILING)
         core = _without_possessive(body)
@@ -143,8 +148,9 @@ class _Reader:
 
     def _closes_quote(self, raw: str, opening_word: bool) -> bool:
         stripped = raw.rstrip(")]}*_,;:.!?…")
-        if not self.quote_open or stripped[-1:] not in CLOSING_QUOTES or (opening_word and len(stripped) == 1):
-            return False
+        if not self.quote_open or not stripped or stripped[-1] not in CLOSING_QUOTES \
+                or (opening_word and len(stripped) == 1):
+            return False  # (a token of marks only, "...", closes nothing)
         if stripped[-1] in "’'" and self.quote_open not in "‘'":
             return False  # an apostrophe (players’) inside a double quotation
         return True
@@ -155,7 +161,7 @@ class _Reader:
             self._address(core, offset)
             return
         position = 0
-        for segment in re.split("([—–])", core):
+        for segment in re.split("([—–])", core) if "—" in core or "–" in core else (core,):
             if segment in _DASHES:
                 self._close_phrase("dash")
                 position += 1

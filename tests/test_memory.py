@@ -166,4 +166,4 @@ def test_source_map_of_verbatim_lines_is_one_run_a_line():
     builder.add_source(source, 11, 22)
     _, starts, ends = builder.build()
     assert (starts[10], ends[10], starts[11], ends[-1]) == (10, 11, 11, 22)
-    assert len(starts._at) == 1  # the line break is source offset 10, so the three pieces are one run
+    assert starts.run_count() == 1  # the line break is source offset 10, so the three pieces are one run

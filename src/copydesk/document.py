@@ -30,17 +30,18 @@ class SourceMap(Sequence[int]):
 
     A block of verbatim prose is one run a source line instead of two 8-byte
     integers a character, which is what kept a 10 MB article's maps at 160 MB.
+    The runs sit in one array, three numbers a run (where it starts in the
+    prose, its first source offset, its step): a document has two maps a block,
+    and an array's header costs more than a short block's runs.
     Reading an offset is a binary search over the runs (the last run found is
     tried first, since callers read neighbouring characters)."""
 
-    __slots__ = ("_at", "_base", "_step", "_length", "_last")
+    __slots__ = ("_runs", "_length", "_last")
 
     def __init__(self) -> None:
-        self._at = array("q")  # where each run starts, as an offset into the prose
-        self._base = array("q")  # the source offset of the run's first character
-        self._step = array("b")  # 1: counts up with the prose; 0: one offset for the whole run
+        self._runs = array("q")  # per run: its start in the prose, its first source offset, its step
         self._length = 0
-        self._last = 0
+        self._last = 0  # the index into _runs of the run read last
 
     @classmethod
     def of(cls, offsets: Iterable[int]) -> "SourceMap":
@@ -54,29 +55,30 @@ class SourceMap(Sequence[int]):
         """Add ``count`` characters whose offsets start at ``base`` and go up by ``step``."""
         if count <= 0:
             return
-        if self._at:
-            last = len(self._at) - 1
-            run_length = self._length - self._at[last]
-            expected = self._base[last] + self._step[last] * run_length
-            if run_length == 1 and base - self._base[last] in (0, 1) and (count == 1 or step == base - self._base[last]):
+        runs = self._runs
+        if runs:
+            last_at, last_base, last_step = runs[-3:]
+            run_length = self._length - last_at
+            if run_length == 1 and base - last_base in (0, 1) and (count == 1 or step == base - last_base):
                 # A run of one character takes the step of what follows it.
-                self._step[last] = base - self._base[last]
+                runs[-1] = base - last_base
                 self._length += count
                 return
-            if base == expected and (count == 1 or step == self._step[last]):
+            if base == last_base + last_step * run_length and (count == 1 or step == last_step):
                 self._length += count
                 return
-        self._at.append(self._length)
-        self._base.append(base)
-        self._step.append(step if count > 1 else 1)
+        runs.extend((self._length, base, step if count > 1 else 1))
         self._length += count
 
+    def run_count(self) -> int:
+        return len(self._runs) // 3
+
     def _run(self, index: int) -> int:
-        last = self._last
-        at = self._at
-        if at[last] <= index and (last + 1 == len(at) or index < at[last + 1]):
+        """The index into ``_runs`` of the run holding prose offset ``index``."""
+        runs, last = self._runs, self._last
+        if runs[last] <= index and (last + 3 == len(runs) or index < runs[last + 3]):
             return last
-        self._last = bisect.bisect_right(at, index) - 1
+        self._last = 3 * (bisect.bisect_right(memoryview(runs)[::3], index) - 1)
         return self._last
 
     def __len__(self) -> int:
@@ -93,28 +95,33 @@ class SourceMap(Sequence[int]):
         if not 0 <= index < self._length:
             raise IndexError("SourceMap index out of range")
         run = self._run(index)
-        return self._base[run] + self._step[run] * (index - self._at[run])
+        at, base, step = self._runs[run:run + 3]
+        return base + step * (index - at)
+
+    def _run_end(self, run: int) -> int:
+        return self._runs[run + 3] if run + 3 < len(self._runs) else self._length
 
     def _slice(self, start: int, stop: int) -> "SourceMap":
         result = SourceMap()
         position = start
         run = self._run(start) if start < stop else 0
         while position < stop:
-            run_end = self._at[run + 1] if run + 1 < len(self._at) else self._length
-            end = min(run_end, stop)
-            result.append(self._base[run] + self._step[run] * (position - self._at[run]), self._step[run], end - position)
+            at, base, step = self._runs[run:run + 3]
+            end = min(self._run_end(run), stop)
+            result.append(base + step * (position - at), step, end - position)
             position = end
-            run += 1
+            run += 3
         return result
 
     def __iter__(self) -> Iterator[int]:
-        for run, at in enumerate(self._at):
-            run_end = self._at[run + 1] if run + 1 < len(self._at) else self._length
-            base, step = self._base[run], self._step[run]
+        runs = self._runs
+        for run in range(0, len(runs), 3):
+            at, base, step = runs[run:run + 3]
+            count = self._run_end(run) - at
             if step:
-                yield from range(base, base + run_end - at)
+                yield from range(base, base + count)
             else:
-                yield from repeat(base, run_end - at)
+                yield from repeat(base, count)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
@@ -173,12 +180,16 @@ class Sentence(NamedTuple):
     text: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     """One piece of prose: a headline, subhead, paragraph, list item or cell.
 
     ``kind`` is one of: headline, subhead, paragraph, table-cell, byline.
     ``container`` says where a paragraph sits (``list``, ``quote`` or empty).
+
+    Slotted, its readings (sentences, words) computed on first use: a long
+    article has tens of thousands of blocks, and a per-instance dict that grows
+    with each cached reading cost more than the slots.
     """
 
     kind: str
@@ -187,6 +198,9 @@ class Block:
     ends: Sequence[int]
     level: int = 0
     container: str = ""
+    _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
+    _quotations: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _sentence_words: tuple[tuple[str, ...], ...] | None = field(default=None, init=False, repr=False)
 
     def source_range(self, start: int, end: int) -> tuple[int, int]:
         """Map the prose range [start, end) to a source range."""
@@ -204,20 +218,24 @@ class Block:
     def source_end(self) -> int:
         return self.ends[-1] if self.text else 0
 
-    @cached_property
+    @property
     def sentences(self) -> list[Sentence]:
-        from copydesk.sentences import split_sentences
+        if self._sentences is None:
+            from copydesk.sentences import split_sentences
 
-        return split_sentences(self.text)
+            self._sentences = split_sentences(self.text)
+        return self._sentences
 
-    @cached_property
+    @property
     def quotations(self) -> list[tuple[int, int]]:
         """The parts inside quotation marks (direct speech): offsets into ``text``."""
-        from copydesk.sentences import quotations
+        if self._quotations is None:
+            from copydesk.sentences import quotations
 
-        return quotations(self.text)
+            self._quotations = quotations(self.text)
+        return self._quotations
 
-    @cached_property
+    @property
     def sentence_words(self) -> tuple[tuple[str, ...], ...]:
         """The document's one reading of words: each sentence's runs of non-space characters,
         in the order of ``sentences``, split once and shared by every family (readability
@@ -225,14 +243,16 @@ class Block:
         splits the text again). Sentences meet only at white space, so together these are
         every word of the block. Each distinct word is one string object (interned): a long
         article repeats its words, and the reading lives as long as the document."""
-        intern = sys.intern
-        return tuple(tuple(map(intern, sentence.text.split())) for sentence in self.sentences)
+        if self._sentence_words is None:
+            intern = sys.intern
+            self._sentence_words = tuple(tuple(map(intern, sentence.text.split())) for sentence in self.sentences)
+        return self._sentence_words
 
     def words(self) -> Iterator[str]:
         """Every word of the block, in order (from ``sentence_words``)."""
         return chain.from_iterable(self.sentence_words)
 
-    @cached_property
+    @property
     def word_count(self) -> int:
         return sum(map(len, self.sentence_words))
 

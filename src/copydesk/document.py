@@ -173,11 +173,18 @@ class ProseBuilder:
 
 class Sentence(NamedTuple):
     """A sentence of a block: offsets into ``block.text``. (A named tuple: a
-    document has thousands and they are made on every run.)"""
+    document has thousands and they are made on every run.)
+
+    It keeps the block's text, not a copy of its own part: a long article's
+    sentences would hold all its prose a second time. ``text`` is sliced when read."""
 
     start: int
     end: int
-    text: str
+    block_text: str
+
+    @property
+    def text(self) -> str:
+        return self.block_text[self.start:self.end]
 
 
 @dataclass(eq=False, slots=True)
@@ -286,10 +293,11 @@ class Document:
     _line_texts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> Sequence[int]:
         """Where each line starts. A line ends at LF, CRLF or a lone CR (old Mac
-        files; SARIF counts lines the same way), so a CR-only file has lines."""
-        starts = [0]
+        files; SARIF counts lines the same way), so a CR-only file has lines.
+        (An array: a list would hold an integer object a line.)"""
+        starts = array("q", [0])
         source = self.source
         find = source.find
         position = find("\n")

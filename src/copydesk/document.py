@@ -73,6 +73,11 @@ class SourceMap(Sequence[int]):
     def run_count(self) -> int:
         return len(self._runs) // 3
 
+    def counts_up_from(self) -> int | None:
+        """The first offset when the whole map counts up by one from it (one verbatim run), else None."""
+        runs = self._runs
+        return runs[1] if len(runs) == 3 and runs[2] == 1 else None
+
     def _run(self, index: int) -> int:
         """The index into ``_runs`` of the run holding prose offset ``index``."""
         runs, last = self._runs, self._last
@@ -216,6 +221,19 @@ class Block:
         start = min(max(start, 0), len(self.text) - 1)
         end = min(max(end, start + 1), len(self.text))
         return self.starts[start], self.ends[end - 1]
+
+    def verbatim_start(self, source: str) -> int | None:
+        """Where ``text`` starts in ``source`` when it is one stretch of it, copied as it
+        is, else None. Then ``source_range(a, b)`` is ``(start + a, start + b)`` for every
+        range in the text, and the source there says exactly what the text says: a rule
+        that checks every match against the source can skip that for such a block."""
+        starts, ends = self.starts, self.ends
+        if not (self.text and isinstance(starts, SourceMap) and isinstance(ends, SourceMap)):
+            return None
+        start = starts.counts_up_from()
+        if start is None or ends.counts_up_from() != start + 1:
+            return None
+        return start if source.startswith(self.text, start) else None
 
     @property
     def source_start(self) -> int:

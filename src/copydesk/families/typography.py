@@ -4,17 +4,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import combinations
 
 from copydesk.document import Block, Document
 from copydesk.finding import Applicability, Edit, Fix, Hit, Location
 from copydesk.rules import RuleContext, check, suppressed
 
+
+class _Marks:
+    """A pattern for one mark (an apostrophe, a quotation mark) in its context, compiled
+    for each set of its marks. The regex engine scans for one literal character several
+    times faster than for a class of them, and an article holds only some of the marks
+    (a plain ASCII one no curly mark): each article is searched with the pattern for the
+    marks its prose holds (``in_prose``), which finds exactly what the full one finds."""
+
+    def __init__(self, marks: str, context: str) -> None:
+        self.marks = marks
+        self._patterns = {"".join(held): re.compile(f"[{''.join(held)}]{context}")
+                          for size in range(1, len(marks) + 1) for held in combinations(marks, size)}
+        self.pattern = self._patterns[marks]  # all of them
+
+    def in_prose(self, doc: Document) -> re.Pattern | None:
+        """The pattern for the marks the article's prose holds; None when it holds none."""
+        held = "".join(mark for mark in self.marks if _holds(doc, mark))
+        return self._patterns[held] if held else None
+
+
 # Each pattern starts with the characters it looks for and checks what stands before them
 # with a lookbehind after them: the regex engine then jumps from candidate to candidate
 # instead of trying a lookbehind at every position (same matches, several times faster).
-_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_].)(?=[^\W\d_])")  # between two letters
-_DOUBLE_QUOTE = re.compile(r"[\"“”]")
-_OPENING_SINGLE = re.compile(r"['‘](?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")  # at the start or after a space, bracket, dash
+_APOSTROPHE = _Marks("'’", r"(?<=[^\W\d_].)(?=[^\W\d_])")  # between two letters
+_DOUBLE_QUOTE = _Marks('"“”', "")
+_OPENING_SINGLE = _Marks("'‘", r"(?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")  # at the start or after a space, bracket, dash
 _EXTRA_SPACES = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")  # two or more between words
 _SPACED_HYPHEN = re.compile(r"[ -](?:(?<=\S )-{1,2} (?=\S)|(?<=\w-)-(?=\w))")  # "a - b", "a -- b", "a--b"
 _TYPOGRAPHIC = re.compile(r"[“”‘’—–…]")
@@ -41,11 +62,35 @@ def _verbatim(doc: Document, block: Block, start: int, end: int) -> tuple[int, i
 
 
 def _prose_blocks(doc: Document) -> list[Block]:
-    return [block for block in doc.blocks if block.kind != "byline"]
+    return [block for block, _ in _prose(doc)]
 
 
-def _occurrences(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
-    for block in _prose_blocks(doc):
+def _prose(doc: Document) -> list[tuple[Block, int | None]]:
+    """The blocks the rules read, each with where it starts in the source when it is
+    a verbatim stretch of it (most are): its matches need no check against the source."""
+    prose = doc.cache.get("typography-prose")
+    if prose is None:
+        prose = doc.cache["typography-prose"] = [(block, block.verbatim_start(doc.source))
+                                                 for block in doc.blocks if block.kind != "byline"]
+    return prose
+
+
+def _holds(doc: Document, text: str) -> bool:
+    """Whether any prose block holds ``text``. A verbatim block's text is in the source,
+    so one search of the source answers for all of them; the others are searched."""
+    return text in doc.source or any(text in block.text for block, start in _prose(doc) if start is None)
+
+
+def _occurrences(doc: Document, pattern: re.Pattern | None) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
+    """Each match of ``pattern`` in the prose whose text the source says exactly
+    (see _verbatim), with its source range."""
+    if pattern is None:
+        return
+    for block, start in _prose(doc):
+        if start is not None:
+            for match in pattern.finditer(block.text):
+                yield block, match, (start + match.start(), start + match.end())
+            continue
         for match in pattern.finditer(block.text):
             span = _verbatim(doc, block, match.start(), match.end())
             if span:
@@ -138,7 +183,7 @@ def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
 
 @check("typography.mixed-apostrophes")
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE))), _apostrophe_style)
+    marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE.in_prose(doc)))), _apostrophe_style)
     curly = sum(1 for _, match, _ in marks if match.group() == "’")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
@@ -153,7 +198,7 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    found = list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE))
+    found = list(_occurrences(doc, _DOUBLE_QUOTE.in_prose(doc))) + list(_occurrences(doc, _OPENING_SINGLE.in_prose(doc)))
     marks = _writers_marks(_unsuppressed(doc, context, found), _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
@@ -185,6 +230,8 @@ def _is_opening(text: str, index: int) -> bool:
 
 @check("typography.double-space")
 def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    if not _holds(doc, "  ") and not _holds(doc, "\u00a0"):
+        return  # no run of spaces in the prose (the common case), found without the regex engine
     for _, match, (start, end) in _occurrences(doc, _EXTRA_SPACES):
         # A no-break space in the run was put there on purpose: keep that one.
         space = "\u00a0" if "\u00a0" in match.group() else " "
@@ -248,7 +295,8 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     as a habit (a quote wall's " - Name" attributions, a typed " -- "), one
     decision for the editor, with the other places as related locations and one
     fix for them all."""
-    uses_typography = any(_TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
+    # (The typographic marks are none of them ASCII: an ASCII text is not searched.)
+    uses_typography = any(not block.text.isascii() and _TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
     if not uses_typography and not context.options["check-ascii-documents"]:
         return
     dashes = [(block, match, span) for block, match, span in _unsuppressed(doc, context, list(_occurrences(doc, _SPACED_HYPHEN)))
@@ -284,7 +332,7 @@ def _following_block_opens_quote(doc: Document, block: Block) -> bool:
     return following.startswith(('"', "“"))
 
 
-def _unbalanced_quote(text: str) -> tuple[int, str] | None:
+def _unbalanced_quote(text: str, quotes: re.Pattern) -> tuple[int, str] | None:
     """A double quotation mark without a partner, as (index, how), or None.
 
     ``how`` is "closed" (closed, never opened), "open" (opened and not closed
@@ -297,7 +345,7 @@ def _unbalanced_quote(text: str) -> tuple[int, str] | None:
     quote of the same style after a sentence's end, which is not an error either.
     """
     open_quotes: list[tuple[str, int]] = []  # (style, index), innermost last
-    for match in _DOUBLE_QUOTE.finditer(text):
+    for match in quotes.finditer(text):
         index, char = match.start(), match.group()
         style = "straight" if char == '"' else "curly"
         if char == "“" or (char == '"' and _is_opening(text, index)):
@@ -316,8 +364,11 @@ def _unbalanced_quote(text: str) -> tuple[int, str] | None:
 
 @check("typography.unbalanced-quotes")
 def unbalanced_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    quotes = _DOUBLE_QUOTE.in_prose(doc)
+    if quotes is None:
+        return
     for block in _prose_blocks(doc):
-        unpaired = _unbalanced_quote(block.text)
+        unpaired = _unbalanced_quote(block.text, quotes)
         if unpaired is None:
             continue
         index, how = unpaired

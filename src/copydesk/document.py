@@ -73,6 +73,30 @@ class SourceMap(Sequence[int]):
     def run_count(self) -> int:
         return len(self._runs) // 3
 
+    def runs(self) -> Iterator[tuple[int, int, int]]:
+        """Each run as (first offset, step, how many characters)."""
+        runs = self._runs
+        for run in range(0, len(runs), 3):
+            yield runs[run + 1], runs[run + 2], self._run_end(run) - runs[run]
+
+    def read_through(self, indexes: Sequence[int], before: int = 0, plus: int = 0) -> "SourceMap":
+        """The map of ``self[i - before] + plus`` for each ``i`` of ``indexes``: a prose
+        parsed out of this map's prose (a description field's Markdown) placed in the
+        source. Read run by run where the indexes are a map of runs."""
+        result = SourceMap()
+        runs = indexes.runs() if isinstance(indexes, SourceMap) else ((index, 1, 1) for index in indexes)
+        for base, step, count in runs:
+            first = base - before
+            if not step:
+                result.append(self[first] + plus, 0, count)
+            elif 0 <= first and first + count <= self._length:
+                for offset, own_step, own_count in self._slice(first, first + count).runs():
+                    result.append(offset + plus, own_step, own_count)
+            else:  # a negative index reads from the end, as a list's would
+                for index in range(first, first + count):
+                    result.append(self[index] + plus, 1, 1)
+        return result
+
     def counts_up_from(self) -> int | None:
         """The first offset when the whole map counts up by one from it (one verbatim run), else None."""
         runs = self._runs
@@ -153,12 +177,19 @@ class ProseBuilder:
         self._starts.append(start, 1, end - start)
         self._ends.append(start + 1, 1, end - start)
 
-    def add_mapped(self, text: str, positions: list[int]) -> None:
-        """Append characters that each come from one source position."""
+    def add_mapped(self, text: str, positions: Sequence[int]) -> None:
+        """Append characters that each come from one source position. A SourceMap or a
+        range of positions is appended run by run, not a character at a time."""
         self._parts.append(text)
-        for position in positions:
-            self._starts.append(position, 1, 1)
-            self._ends.append(position + 1, 1, 1)
+        if isinstance(positions, SourceMap):
+            runs: Iterable[tuple[int, int, int]] = positions.runs()
+        elif isinstance(positions, range) and positions.step == 1:
+            runs = ((positions.start, 1, len(positions)),)
+        else:
+            runs = ((position, 1, 1) for position in positions)
+        for base, step, count in runs:
+            self._starts.append(base, step, count)
+            self._ends.append(base + 1, step, count)  # each character ends where the next would start
 
     def add_synthetic(self, text: str, start: int, end: int) -> None:
         """Append text that stands for the source range [start, end): a

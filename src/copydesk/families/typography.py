@@ -26,7 +26,8 @@ class _Marks:
 
     def in_prose(self, doc: Document) -> re.Pattern | None:
         """The pattern for the marks the article's prose holds; None when it holds none."""
-        held = "".join(mark for mark in self.marks if _holds(doc, mark))
+        prose = _prose(doc)
+        held = "".join(mark for mark in self.marks if prose.holds(mark))
         return self._patterns[held] if held else None
 
 
@@ -61,24 +62,36 @@ def _verbatim(doc: Document, block: Block, start: int, end: int) -> tuple[int, i
     return None
 
 
-def _prose_blocks(doc: Document) -> list[Block]:
-    return [block for block, _ in _prose(doc)]
+class _Prose:
+    """The blocks the rules read (bylines are not prose), read once per article: each
+    with where it starts in the source when it is a verbatim stretch of it (most are,
+    and their matches need no check against the source), and which marks they hold."""
+
+    def __init__(self, doc: Document) -> None:
+        self.source = doc.source
+        self.starts = [(block, block.verbatim_start(doc.source)) for block in doc.blocks if block.kind != "byline"]
+        self.blocks = [block for block, _ in self.starts]
+        self._rewritten = [block.text for block, start in self.starts if start is None]
+        self._holds: dict[str, bool] = {}
+
+    def holds(self, text: str) -> bool:
+        """Whether any block holds ``text``. A verbatim block's text is in the source,
+        so one search of the source answers for all of them; the others are searched."""
+        held = self._holds.get(text)
+        if held is None:
+            held = self._holds[text] = text in self.source or any(text in other for other in self._rewritten)
+        return held
 
 
-def _prose(doc: Document) -> list[tuple[Block, int | None]]:
-    """The blocks the rules read, each with where it starts in the source when it is
-    a verbatim stretch of it (most are): its matches need no check against the source."""
+def _prose(doc: Document) -> _Prose:
     prose = doc.cache.get("typography-prose")
     if prose is None:
-        prose = doc.cache["typography-prose"] = [(block, block.verbatim_start(doc.source))
-                                                 for block in doc.blocks if block.kind != "byline"]
+        prose = doc.cache["typography-prose"] = _Prose(doc)
     return prose
 
 
-def _holds(doc: Document, text: str) -> bool:
-    """Whether any prose block holds ``text``. A verbatim block's text is in the source,
-    so one search of the source answers for all of them; the others are searched."""
-    return text in doc.source or any(text in block.text for block, start in _prose(doc) if start is None)
+def _prose_blocks(doc: Document) -> list[Block]:
+    return _prose(doc).blocks
 
 
 def _occurrences(doc: Document, pattern: re.Pattern | None) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
@@ -86,7 +99,7 @@ def _occurrences(doc: Document, pattern: re.Pattern | None) -> Iterator[tuple[Bl
     (see _verbatim), with its source range."""
     if pattern is None:
         return
-    for block, start in _prose(doc):
+    for block, start in _prose(doc).starts:
         if start is not None:
             for match in pattern.finditer(block.text):
                 yield block, match, (start + match.start(), start + match.end())
@@ -181,8 +194,20 @@ def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
     return [mark for mark in marks if mark[0].container != "quote"]
 
 
+def _of_one_style(doc: Document, context: RuleContext, curly: str, straight: str) -> bool:
+    """Whether the prose holds marks of one style at most (of ``curly`` or of ``straight``)
+    while the rule takes the article's own style: then it is consistent wherever the marks
+    stand, and they need not be found and counted (most articles)."""
+    if context.options["style"] != "auto":
+        return False
+    prose = _prose(doc)
+    return not any(map(prose.holds, curly)) or not any(map(prose.holds, straight))
+
+
 @check("typography.mixed-apostrophes")
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    if _of_one_style(doc, context, "’", "'"):
+        return
     marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE.in_prose(doc)))), _apostrophe_style)
     curly = sum(1 for _, match, _ in marks if match.group() == "’")
     straight = len(marks) - curly
@@ -198,6 +223,8 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    if _of_one_style(doc, context, "“”‘", "\"'"):
+        return
     found = list(_occurrences(doc, _DOUBLE_QUOTE.in_prose(doc))) + list(_occurrences(doc, _OPENING_SINGLE.in_prose(doc)))
     marks = _writers_marks(_unsuppressed(doc, context, found), _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
@@ -230,7 +257,8 @@ def _is_opening(text: str, index: int) -> bool:
 
 @check("typography.double-space")
 def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    if not _holds(doc, "  ") and not _holds(doc, "\u00a0"):
+    prose = _prose(doc)
+    if not prose.holds("  ") and not prose.holds("\u00a0"):
         return  # no run of spaces in the prose (the common case), found without the regex engine
     for _, match, (start, end) in _occurrences(doc, _EXTRA_SPACES):
         # A no-break space in the run was put there on purpose: keep that one.
@@ -404,8 +432,12 @@ def _unbalanced_bracket(text: str) -> tuple[int, str] | None:
 
 @check("typography.unbalanced-brackets")
 def unbalanced_brackets(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    for block in _prose_blocks(doc):
-        found = _unbalanced_bracket(block.text)
+    prose = _prose(doc)
+    held = [bracket for bracket in "()[]{}" if prose.holds(bracket)]
+    if not held:
+        return  # most articles: no bracket anywhere, found without the regex engine
+    for block in prose.blocks:
+        found = _unbalanced_bracket(block.text) if any(bracket in block.text for bracket in held) else None
         if found:
             index, message = found
             span = _verbatim(doc, block, index, index + 1)

@@ -36,12 +36,21 @@ class SourceMap(Sequence[int]):
     Reading an offset is a binary search over the runs (the last run found is
     tried first, since callers read neighbouring characters)."""
 
-    __slots__ = ("_runs", "_length", "_last")
+    __slots__ = ("_runs", "_length", "_last", "_plus")
 
     def __init__(self) -> None:
         self._runs = array("q")  # per run: its start in the prose, its first source offset, its step
         self._length = 0
         self._last = 0  # the index into _runs of the run read last
+        self._plus = 0  # added to every offset read (see ``following``)
+
+    def following(self) -> "SourceMap":
+        """The map of each offset plus one, sharing this map's runs: a block's ends where
+        each character ends where the next source character starts (verbatim text, a
+        line break). Neither map is appended to afterwards."""
+        result = SourceMap()
+        result._runs, result._length, result._plus = self._runs, self._length, self._plus + 1
+        return result
 
     @classmethod
     def of(cls, offsets: Iterable[int]) -> "SourceMap":
@@ -77,7 +86,7 @@ class SourceMap(Sequence[int]):
         """Each run as (first offset, step, how many characters)."""
         runs = self._runs
         for run in range(0, len(runs), 3):
-            yield runs[run + 1], runs[run + 2], self._run_end(run) - runs[run]
+            yield runs[run + 1] + self._plus, runs[run + 2], self._run_end(run) - runs[run]
 
     def read_through(self, indexes: Sequence[int], before: int = 0, plus: int = 0) -> "SourceMap":
         """The map of ``self[i - before] + plus`` for each ``i`` of ``indexes``: a prose
@@ -100,7 +109,7 @@ class SourceMap(Sequence[int]):
     def counts_up_from(self) -> int | None:
         """The first offset when the whole map counts up by one from it (one verbatim run), else None."""
         runs = self._runs
-        return runs[1] if len(runs) == 3 and runs[2] == 1 else None
+        return runs[1] + self._plus if len(runs) == 3 and runs[2] == 1 else None
 
     def _run(self, index: int) -> int:
         """The index into ``_runs`` of the run holding prose offset ``index``."""
@@ -125,7 +134,7 @@ class SourceMap(Sequence[int]):
             raise IndexError("SourceMap index out of range")
         run = self._run(index)
         at, base, step = self._runs[run:run + 3]
-        return base + step * (index - at)
+        return base + step * (index - at) + self._plus
 
     def _run_end(self, run: int) -> int:
         return self._runs[run + 3] if run + 3 < len(self._runs) else self._length
@@ -137,16 +146,17 @@ class SourceMap(Sequence[int]):
         while position < stop:
             at, base, step = self._runs[run:run + 3]
             end = min(self._run_end(run), stop)
-            result.append(base + step * (position - at), step, end - position)
+            result.append(base + step * (position - at) + self._plus, step, end - position)
             position = end
             run += 3
         return result
 
     def __iter__(self) -> Iterator[int]:
-        runs = self._runs
+        runs, plus = self._runs, self._plus
         for run in range(0, len(runs), 3):
             at, base, step = runs[run:run + 3]
             count = self._run_end(run) - at
+            base += plus
             if step:
                 yield from range(base, base + count)
             else:
@@ -162,12 +172,16 @@ class SourceMap(Sequence[int]):
 
 
 class ProseBuilder:
-    """Builds a prose string together with its character-to-source map."""
+    """Builds a prose string together with its character-to-source map.
+
+    While every character ends where the next source character starts (verbatim
+    text, mapped characters, a line break), the ends are not kept apart: they are
+    the starts read one further on (``SourceMap.following``), one map for two."""
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._starts = SourceMap()
-        self._ends = SourceMap()
+        self._ends: SourceMap | None = None  # None: the ends follow the starts
 
     def add_source(self, source: str, start: int, end: int) -> None:
         """Append ``source[start:end]`` verbatim."""
@@ -175,7 +189,8 @@ class ProseBuilder:
             return
         self._parts.append(source[start:end])
         self._starts.append(start, 1, end - start)
-        self._ends.append(start + 1, 1, end - start)
+        if self._ends is not None:
+            self._ends.append(start + 1, 1, end - start)
 
     def add_mapped(self, text: str, positions: Sequence[int]) -> None:
         """Append characters that each come from one source position. A SourceMap or a
@@ -189,22 +204,29 @@ class ProseBuilder:
             runs = ((position, 1, 1) for position in positions)
         for base, step, count in runs:
             self._starts.append(base, step, count)
-            self._ends.append(base + 1, step, count)  # each character ends where the next would start
+            if self._ends is not None:
+                self._ends.append(base + 1, step, count)  # each character ends where the next would start
 
     def add_synthetic(self, text: str, start: int, end: int) -> None:
         """Append text that stands for the source range [start, end): a
         placeholder for code, a decoded entity, a line break."""
         if not text:
             return
+        if self._ends is None and end != start + 1:
+            self._ends = SourceMap()  # from here on the ends are their own: those so far follow the starts
+            for base, step, count in self._starts.runs():
+                self._ends.append(base + 1, step, count)
         self._parts.append(text)
         self._starts.append(start, 0, len(text))
-        self._ends.append(end, 0, len(text))
+        if self._ends is not None:
+            self._ends.append(end, 0, len(text))
 
     def __len__(self) -> int:
         return len(self._starts)
 
     def build(self) -> tuple[str, SourceMap, SourceMap]:
-        return "".join(self._parts), self._starts, self._ends
+        ends = self._starts.following() if self._ends is None else self._ends
+        return "".join(self._parts), self._starts, ends
 
 
 class Sentence(NamedTuple):

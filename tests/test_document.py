@@ -278,3 +278,12 @@ def test_verbatim_start_is_none_where_the_text_is_not_the_source_s(source):
     assert block.verbatim_start(doc.source) is None
     # What it stands for: the source range of the whole text does not say the text.
     assert doc.source[slice(*block.source_range(0, len(block.text)))] != block.text
+
+
+def test_a_line_that_is_a_block_s_whole_text_is_that_block_s_string():
+    doc = parse("Title\n\nOne paragraph on its line.\n\nTwo lines\nof a paragraph.\n", "a.txt")
+    assert doc.line_text(3) == "One paragraph on its line." and doc.line_text(3) is doc.blocks[1].text
+    # A line that is only part of a block is its own text.
+    assert (doc.line_text(5), doc.line_text(6)) == ("Two lines", "of a paragraph.")
+    markdown = parse("# Title\n\nSome *emphasis* here.\n", "a.md")
+    assert markdown.line_text(3) == "Some *emphasis* here."

@@ -395,8 +395,25 @@ class Document:
             starts = self.line_starts
             start = starts[line - 1]
             end = starts[line] if line < len(starts) else len(self.source)
-            text = self._line_texts[line] = self.source[start:end].rstrip("\r\n")
+            text = self._line_texts[line] = self._shared(start, self.source[start:end].rstrip("\r\n"))
         return text
+
+    def _shared(self, start: int, text: str) -> str:
+        """``text``, or the same text as a block already holds it when the line is that
+        block's whole text (a paragraph on one line, as plain text writes them): every
+        finding keeps its line's text until the report, and a long article need not hold
+        its paragraphs twice."""
+        starts = self._block_starts
+        index = bisect.bisect_left(starts, start)
+        if index < len(starts) and starts[index] == start and self.blocks[index].text == text:
+            return self.blocks[index].text
+        return text
+
+    @cached_property
+    def _block_starts(self) -> Sequence[int]:
+        """Where each block starts in the source, in the blocks' order (which is the
+        source's order once parsed; ``_shared`` checks what it finds)."""
+        return array("q", (block.source_start for block in self.blocks))
 
     @property
     def headline(self) -> Block | None:

@@ -36,7 +36,8 @@ class _Marks:
 # instead of trying a lookbehind at every position (same matches, several times faster).
 _APOSTROPHE = _Marks("'’", r"(?<=[^\W\d_].)(?=[^\W\d_])")  # between two letters
 _DOUBLE_QUOTE = _Marks('"“”', "")
-_OPENING_SINGLE = _Marks("'‘", r"(?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")  # at the start or after a space, bracket, dash
+# At the start or after a space, bracket or dash:
+_OPENING_SINGLE = _Marks("'‘", r"(?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")
 _EXTRA_SPACES = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")  # two or more between words
 _SPACED_HYPHEN = re.compile(r"[ -](?:(?<=\S )-{1,2} (?=\S)|(?<=\w-)-(?=\w))")  # "a - b", "a -- b", "a--b"
 _TYPOGRAPHIC = re.compile(r"[“”‘’—–…]")
@@ -94,12 +95,16 @@ def _prose_blocks(doc: Document) -> list[Block]:
     return _prose(doc).blocks
 
 
-def _occurrences(doc: Document, pattern: re.Pattern | None) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
+def _occurrences(doc: Document, pattern: re.Pattern | None,
+                 needle: str = "") -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
     """Each match of ``pattern`` in the prose whose text the source says exactly
-    (see _verbatim), with its source range."""
+    (see _verbatim), with its source range. A block without ``needle``, which every
+    match holds, is not searched (a substring test is far faster than a scan)."""
     if pattern is None:
         return
     for block, start in _prose(doc).starts:
+        if needle not in block.text:
+            continue
         if start is not None:
             for match in pattern.finditer(block.text):
                 yield block, match, (start + match.start(), start + match.end())
@@ -208,7 +213,8 @@ def _of_one_style(doc: Document, context: RuleContext, curly: str, straight: str
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if _of_one_style(doc, context, "’", "'"):
         return
-    marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE.in_prose(doc)))), _apostrophe_style)
+    found = list(_occurrences(doc, _APOSTROPHE.in_prose(doc)))
+    marks = _writers_marks(_unsuppressed(doc, context, found), _apostrophe_style)
     curly = sum(1 for _, match, _ in marks if match.group() == "’")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
@@ -225,7 +231,7 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if _of_one_style(doc, context, "“”‘", "\"'"):
         return
-    found = list(_occurrences(doc, _DOUBLE_QUOTE.in_prose(doc))) + list(_occurrences(doc, _OPENING_SINGLE.in_prose(doc)))
+    found = [*_occurrences(doc, _DOUBLE_QUOTE.in_prose(doc)), *_occurrences(doc, _OPENING_SINGLE.in_prose(doc))]
     marks = _writers_marks(_unsuppressed(doc, context, found), _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
@@ -327,8 +333,8 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     uses_typography = any(not block.text.isascii() and _TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
     if not uses_typography and not context.options["check-ascii-documents"]:
         return
-    dashes = [(block, match, span) for block, match, span in _unsuppressed(doc, context, list(_occurrences(doc, _SPACED_HYPHEN)))
-              if _used_as_dash(doc, context, block, match)]
+    hyphens = _unsuppressed(doc, context, list(_occurrences(doc, _SPACED_HYPHEN, needle="-")))
+    dashes = [(block, match, span) for block, match, span in hyphens if _used_as_dash(doc, context, block, match)]
     if not dashes:
         return
     dash = DASHES[context.options["dash"]]

@@ -255,3 +255,35 @@ def test_an_output_tag_between_html_lines_keeps_the_html_block():
     # A tag that renders nothing, alone on its line, is still a paragraph break.
     doc = parse("One line.\n{% if x %}\nTwo line.\n", "a.md")
     assert [b.text for b in doc.blocks] == ["One line.", "Two line."]
+
+
+def test_verbatim_start_is_where_a_block_copied_from_the_source_starts():
+    doc = parse("Title\n\nA line\nand the next.\n\n  Indented line.\n", "a.txt")
+    title, paragraph, indented = doc.blocks
+    assert title.verbatim_start(doc.source) == 0
+    # The line break is the source's own: one stretch of it.
+    assert paragraph.verbatim_start(doc.source) == 7 and paragraph.text == "A line\nand the next."
+    assert indented.verbatim_start(doc.source) == doc.source.index("Indented")
+
+
+@pytest.mark.parametrize("source", [
+    "# Title\n\nSome *emphasis* here.\n",  # markup left out between the characters
+    "# Title\n\nCode `x = 1` here.\n",  # a placeholder stands for the code
+    "# Title\n\nAn &amp; entity.\n",  # a decoded entity
+    "Title\r\n\r\nA line\r\nand the next.\r\n",  # a CRLF line break read as one LF
+])
+def test_verbatim_start_is_none_where_the_text_is_not_the_source_s(source):
+    doc = parse(source, "a.md" if source.startswith("#") else "a.txt")
+    block = doc.blocks[-1]
+    assert block.verbatim_start(doc.source) is None
+    # What it stands for: the source range of the whole text does not say the text.
+    assert doc.source[slice(*block.source_range(0, len(block.text)))] != block.text
+
+
+def test_a_line_that_is_a_block_s_whole_text_is_that_block_s_string():
+    doc = parse("Title\n\nOne paragraph on its line.\n\nTwo lines\nof a paragraph.\n", "a.txt")
+    assert doc.line_text(3) == "One paragraph on its line." and doc.line_text(3) is doc.blocks[1].text
+    # A line that is only part of a block is its own text.
+    assert (doc.line_text(5), doc.line_text(6)) == ("Two lines", "of a paragraph.")
+    markdown = parse("# Title\n\nSome *emphasis* here.\n", "a.md")
+    assert markdown.line_text(3) == "Some *emphasis* here."

@@ -642,7 +642,7 @@ def test_cr_only_document_lines():
     from copydesk.parse import parse
 
     doc = parse("One\rTwo\r\nThree\nFour", "a.txt")
-    assert doc.line_starts == [0, 4, 9, 15]
+    assert list(doc.line_starts) == [0, 4, 9, 15]
     assert [doc.line_text(n) for n in (1, 2, 3, 4)] == ["One", "Two", "Three", "Four"]
     assert doc.source == "One\rTwo\r\nThree\nFour"
 

@@ -166,4 +166,26 @@ def test_source_map_of_verbatim_lines_is_one_run_a_line():
     builder.add_source(source, 11, 22)
     _, starts, ends = builder.build()
     assert (starts[10], ends[10], starts[11], ends[-1]) == (10, 11, 11, 22)
-    assert len(starts._at) == 1  # the line break is source offset 10, so the three pieces are one run
+    assert starts.run_count() == 1  # the line break is source offset 10, so the three pieces are one run
+
+
+@given(st.lists(st.integers(0, 50), max_size=30), st.lists(st.integers(0, 29), max_size=30),
+       st.integers(0, 1), st.integers(-1, 1))
+@settings(max_examples=300, deadline=None)
+def test_a_map_read_through_another_reads_as_indexing_each_offset(offsets, indexes, before, plus):
+    indexes = [i for i in indexes if -len(offsets) <= i - before < len(offsets)]
+    through = SourceMap.of(offsets).read_through(SourceMap.of(indexes), before, plus)
+    assert list(through) == [offsets[i - before] + plus for i in indexes]
+
+
+@given(st.lists(st.integers(0, 40), max_size=20))
+def test_mapped_characters_read_alike_from_a_list_a_range_or_a_map(positions):
+    def built(mapped):
+        builder = ProseBuilder()
+        builder.add_mapped("x" * len(positions), mapped)
+        _, starts, ends = builder.build()
+        return list(starts), list(ends)
+
+    assert built(SourceMap.of(positions)) == built(positions) == (positions, [p + 1 for p in positions])
+    run = range(7, 7 + len(positions))
+    assert built(run) == built(list(run))

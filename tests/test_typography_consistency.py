@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from copydesk.config import Config
 from copydesk.fixes import apply_fixes, chosen_fixes
 from copydesk.formatters.json import format_json
@@ -188,3 +191,30 @@ def test_a_quotation_inside_a_quotation_of_the_same_style_is_balanced():
             '"Loved when an official commended me for putting "Philip sized holes in the walls" '
             'across the Pentagon." (Ed. note: Not literally.)\n')
     assert _findings(text, "typography.unbalanced-quotes") == []
+
+
+def test_a_quotation_mark_written_as_an_entity_is_read_though_the_source_holds_no_such_mark():
+    # The opening mark is “&ldquo;”: only the prose holds “, and it pairs with the first ”.
+    text = "# Notes\n\n&ldquo;One” and ”two.\n"
+    (finding,) = _findings(text, "typography.unbalanced-quotes")
+    assert (finding.line, finding.column) == (3, 17)
+    assert finding.message == "Quotation mark closed but never opened in this paragraph"
+    (finding,) = _findings(text.replace("&ldquo;", ""), "typography.unbalanced-quotes")
+    assert finding.column == 4
+
+
+MARK_TEXT = st.text(alphabet="ab1 '’\"“”‘(—\n", max_size=40)
+
+
+@given(MARK_TEXT, st.sampled_from(["post.md", "post.txt"]))
+@settings(max_examples=300, deadline=None)
+def test_each_article_s_mark_pattern_finds_what_the_pattern_of_all_marks_finds(body, path):
+    from copydesk.families.typography import _APOSTROPHE, _DOUBLE_QUOTE, _OPENING_SINGLE
+    from copydesk.parse import parse
+
+    doc = parse("# Notes\n\n" + body, path)
+    for marks in (_APOSTROPHE, _DOUBLE_QUOTE, _OPENING_SINGLE):
+        pattern = marks.in_prose(doc)
+        for block in doc.blocks:
+            expected = [m.span() for m in marks.pattern.finditer(block.text)]
+            assert [m.span() for m in pattern.finditer(block.text)] == expected if pattern else expected == []

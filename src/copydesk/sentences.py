@@ -69,7 +69,7 @@ def split_sentences(text: str) -> list[Sentence]:
         while last > start and text[last - 1].isspace():
             last -= 1  # a run-in list item starts after a space
         if last > start:
-            sentences.append(Sentence(start, last, text[start:last]))
+            sentences.append(Sentence(start, last, text))
         start = next_start
     return sentences
 

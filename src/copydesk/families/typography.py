@@ -4,17 +4,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import combinations
 
 from copydesk.document import Block, Document
 from copydesk.finding import Applicability, Edit, Fix, Hit, Location
 from copydesk.rules import RuleContext, check, suppressed
 
+
+class _Marks:
+    """A pattern for one mark (an apostrophe, a quotation mark) in its context, compiled
+    for each set of its marks. The regex engine scans for one literal character several
+    times faster than for a class of them, and an article holds only some of the marks
+    (a plain ASCII one no curly mark): each article is searched with the pattern for the
+    marks its prose holds (``in_prose``), which finds exactly what the full one finds."""
+
+    def __init__(self, marks: str, context: str) -> None:
+        self.marks = marks
+        self._patterns = {"".join(held): re.compile(f"[{''.join(held)}]{context}")
+                          for size in range(1, len(marks) + 1) for held in combinations(marks, size)}
+        self.pattern = self._patterns[marks]  # all of them
+
+    def in_prose(self, doc: Document) -> re.Pattern | None:
+        """The pattern for the marks the article's prose holds; None when it holds none."""
+        prose = _prose(doc)
+        held = "".join(mark for mark in self.marks if prose.holds(mark))
+        return self._patterns[held] if held else None
+
+
 # Each pattern starts with the characters it looks for and checks what stands before them
 # with a lookbehind after them: the regex engine then jumps from candidate to candidate
 # instead of trying a lookbehind at every position (same matches, several times faster).
-_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_].)(?=[^\W\d_])")  # between two letters
-_DOUBLE_QUOTE = re.compile(r"[\"“”]")
-_OPENING_SINGLE = re.compile(r"['‘](?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")  # at the start or after a space, bracket, dash
+_APOSTROPHE = _Marks("'’", r"(?<=[^\W\d_].)(?=[^\W\d_])")  # between two letters
+_DOUBLE_QUOTE = _Marks('"“”', "")
+# At the start or after a space, bracket or dash:
+_OPENING_SINGLE = _Marks("'‘", r"(?:(?<=^.)|(?<=[\s(\[{—–].))(?=\w)")
 _EXTRA_SPACES = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")  # two or more between words
 _SPACED_HYPHEN = re.compile(r"[ -](?:(?<=\S )-{1,2} (?=\S)|(?<=\w-)-(?=\w))")  # "a - b", "a -- b", "a--b"
 _TYPOGRAPHIC = re.compile(r"[“”‘’—–…]")
@@ -40,12 +63,52 @@ def _verbatim(doc: Document, block: Block, start: int, end: int) -> tuple[int, i
     return None
 
 
+class _Prose:
+    """The blocks the rules read (bylines are not prose), read once per article: each
+    with where it starts in the source when it is a verbatim stretch of it (most are,
+    and their matches need no check against the source), and which marks they hold."""
+
+    def __init__(self, doc: Document) -> None:
+        self.source = doc.source
+        self.starts = [(block, block.verbatim_start(doc.source)) for block in doc.blocks if block.kind != "byline"]
+        self.blocks = [block for block, _ in self.starts]
+        self._rewritten = [block.text for block, start in self.starts if start is None]
+        self._holds: dict[str, bool] = {}
+
+    def holds(self, text: str) -> bool:
+        """Whether any block holds ``text``. A verbatim block's text is in the source,
+        so one search of the source answers for all of them; the others are searched."""
+        held = self._holds.get(text)
+        if held is None:
+            held = self._holds[text] = text in self.source or any(text in other for other in self._rewritten)
+        return held
+
+
+def _prose(doc: Document) -> _Prose:
+    prose = doc.cache.get("typography-prose")
+    if prose is None:
+        prose = doc.cache["typography-prose"] = _Prose(doc)
+    return prose
+
+
 def _prose_blocks(doc: Document) -> list[Block]:
-    return [block for block in doc.blocks if block.kind != "byline"]
+    return _prose(doc).blocks
 
 
-def _occurrences(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
-    for block in _prose_blocks(doc):
+def _occurrences(doc: Document, pattern: re.Pattern | None,
+                 needle: str = "") -> Iterator[tuple[Block, re.Match, tuple[int, int]]]:
+    """Each match of ``pattern`` in the prose whose text the source says exactly
+    (see _verbatim), with its source range. A block without ``needle``, which every
+    match holds, is not searched (a substring test is far faster than a scan)."""
+    if pattern is None:
+        return
+    for block, start in _prose(doc).starts:
+        if needle not in block.text:
+            continue
+        if start is not None:
+            for match in pattern.finditer(block.text):
+                yield block, match, (start + match.start(), start + match.end())
+            continue
         for match in pattern.finditer(block.text):
             span = _verbatim(doc, block, match.start(), match.end())
             if span:
@@ -136,9 +199,22 @@ def _writers_marks(marks: list[tuple[Block, re.Match, tuple[int, int]]],
     return [mark for mark in marks if mark[0].container != "quote"]
 
 
+def _of_one_style(doc: Document, context: RuleContext, curly: str, straight: str) -> bool:
+    """Whether the prose holds marks of one style at most (of ``curly`` or of ``straight``)
+    while the rule takes the article's own style: then it is consistent wherever the marks
+    stand, and they need not be found and counted (most articles)."""
+    if context.options["style"] != "auto":
+        return False
+    prose = _prose(doc)
+    return not any(map(prose.holds, curly)) or not any(map(prose.holds, straight))
+
+
 @check("typography.mixed-apostrophes")
 def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    marks = _writers_marks(_unsuppressed(doc, context, list(_occurrences(doc, _APOSTROPHE))), _apostrophe_style)
+    if _of_one_style(doc, context, "’", "'"):
+        return
+    found = list(_occurrences(doc, _APOSTROPHE.in_prose(doc)))
+    marks = _writers_marks(_unsuppressed(doc, context, found), _apostrophe_style)
     curly = sum(1 for _, match, _ in marks if match.group() == "’")
     straight = len(marks) - curly
     style = _majority_style(curly, straight, context.options["style"])
@@ -153,7 +229,9 @@ def mixed_apostrophes(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("typography.mixed-quotes")
 def mixed_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    found = list(_occurrences(doc, _DOUBLE_QUOTE)) + list(_occurrences(doc, _OPENING_SINGLE))
+    if _of_one_style(doc, context, "“”‘", "\"'"):
+        return
+    found = [*_occurrences(doc, _DOUBLE_QUOTE.in_prose(doc)), *_occurrences(doc, _OPENING_SINGLE.in_prose(doc))]
     marks = _writers_marks(_unsuppressed(doc, context, found), _quote_style)
     curly = sum(1 for _, match, _ in marks if _quote_style(match.group()) == "curly")
     straight = len(marks) - curly
@@ -185,6 +263,9 @@ def _is_opening(text: str, index: int) -> bool:
 
 @check("typography.double-space")
 def double_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    prose = _prose(doc)
+    if not prose.holds("  ") and not prose.holds("\u00a0"):
+        return  # no run of spaces in the prose (the common case), found without the regex engine
     for _, match, (start, end) in _occurrences(doc, _EXTRA_SPACES):
         # A no-break space in the run was put there on purpose: keep that one.
         space = "\u00a0" if "\u00a0" in match.group() else " "
@@ -248,11 +329,12 @@ def hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     as a habit (a quote wall's " - Name" attributions, a typed " -- "), one
     decision for the editor, with the other places as related locations and one
     fix for them all."""
-    uses_typography = any(_TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
+    # (The typographic marks are none of them ASCII: an ASCII text is not searched.)
+    uses_typography = any(not block.text.isascii() and _TYPOGRAPHIC.search(block.text) for block in _prose_blocks(doc))
     if not uses_typography and not context.options["check-ascii-documents"]:
         return
-    dashes = [(block, match, span) for block, match, span in _unsuppressed(doc, context, list(_occurrences(doc, _SPACED_HYPHEN)))
-              if _used_as_dash(doc, context, block, match)]
+    hyphens = _unsuppressed(doc, context, list(_occurrences(doc, _SPACED_HYPHEN, needle="-")))
+    dashes = [(block, match, span) for block, match, span in hyphens if _used_as_dash(doc, context, block, match)]
     if not dashes:
         return
     dash = DASHES[context.options["dash"]]
@@ -284,7 +366,7 @@ def _following_block_opens_quote(doc: Document, block: Block) -> bool:
     return following.startswith(('"', "“"))
 
 
-def _unbalanced_quote(text: str) -> tuple[int, str] | None:
+def _unbalanced_quote(text: str, quotes: re.Pattern) -> tuple[int, str] | None:
     """A double quotation mark without a partner, as (index, how), or None.
 
     ``how`` is "closed" (closed, never opened), "open" (opened and not closed
@@ -297,7 +379,7 @@ def _unbalanced_quote(text: str) -> tuple[int, str] | None:
     quote of the same style after a sentence's end, which is not an error either.
     """
     open_quotes: list[tuple[str, int]] = []  # (style, index), innermost last
-    for match in _DOUBLE_QUOTE.finditer(text):
+    for match in quotes.finditer(text):
         index, char = match.start(), match.group()
         style = "straight" if char == '"' else "curly"
         if char == "“" or (char == '"' and _is_opening(text, index)):
@@ -316,8 +398,11 @@ def _unbalanced_quote(text: str) -> tuple[int, str] | None:
 
 @check("typography.unbalanced-quotes")
 def unbalanced_quotes(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    quotes = _DOUBLE_QUOTE.in_prose(doc)
+    if quotes is None:
+        return
     for block in _prose_blocks(doc):
-        unpaired = _unbalanced_quote(block.text)
+        unpaired = _unbalanced_quote(block.text, quotes)
         if unpaired is None:
             continue
         index, how = unpaired
@@ -353,8 +438,12 @@ def _unbalanced_bracket(text: str) -> tuple[int, str] | None:
 
 @check("typography.unbalanced-brackets")
 def unbalanced_brackets(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    for block in _prose_blocks(doc):
-        found = _unbalanced_bracket(block.text)
+    prose = _prose(doc)
+    held = [bracket for bracket in "()[]{}" if prose.holds(bracket)]
+    if not held:
+        return  # most articles: no bracket anywhere, found without the regex engine
+    for block in prose.blocks:
+        found = _unbalanced_bracket(block.text) if any(bracket in block.text for bracket in held) else None
         if found:
             index, message = found
             span = _verbatim(doc, block, index, index + 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
 
@@ -46,6 +46,8 @@ class FrontMatter:
     body_start: int  # offsets of the data between the delimiters
     body_end: int
     data: dict
+    # YAML's composed document, whose marks place each value in the source (None for TOML and JSON).
+    node: object = field(default=None, compare=False, repr=False)
 
 
 def _line_end(source: str, start: int) -> tuple[int, int]:
@@ -69,7 +71,7 @@ def find_front_matter(source: str) -> FrontMatter | None:
             content_end, next_start = _line_end(source, position)
             if source[position:content_end].rstrip() in closers:
                 return FrontMatter(kind, 0, content_end, body_start, position,
-                                   _load(kind, source[body_start:position]))
+                                   *_load(kind, source[body_start:position]))
             position = next_start
         return None
     if opener == "{":
@@ -89,19 +91,36 @@ def find_front_matter(source: str) -> FrontMatter | None:
     return None
 
 
-def _load(kind: str, text: str) -> dict:
-    """The parsed data; a block that does not parse is still front matter, with no data."""
+def _load(kind: str, text: str) -> tuple[dict, object]:
+    """The parsed data (a block that does not parse is still front matter, with no
+    data) and, for YAML, the composed document the data was built from: the
+    description fields are placed by its marks, so it is composed once."""
+    node = None
     if kind == "yaml":
         import yaml  # here, not at the top: only an article with YAML front matter needs it
 
-        load, errors = yaml.safe_load, (yaml.YAMLError, ValueError)
+        try:
+            node, data = _yaml_load(text)
+        except (yaml.YAMLError, ValueError):
+            return {}, None
     else:
-        load, errors = tomllib.loads, (tomllib.TOMLDecodeError, ValueError)
+        try:
+            data = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, ValueError):
+            return {}, None
+    return ({str(key): value for key, value in data.items()} if isinstance(data, dict) else {}), node
+
+
+def _yaml_load(text: str) -> tuple[object, object]:
+    """``yaml.safe_load`` in its two steps, keeping the composed node: (node, data)."""
+    import yaml
+
+    loader = yaml.SafeLoader(text)
     try:
-        data = load(text)
-    except errors:
-        return {}
-    return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def blank(source: str, start: int, end: int) -> str:
@@ -243,10 +262,7 @@ def _yaml_scalars(source: str, front: FrontMatter, names: list[str]) -> dict:
     """The top-level plain or quoted scalars named, each mapped to its source."""
     import yaml  # only an article with YAML front matter and a description field needs it
 
-    try:
-        root = yaml.compose(source[front.body_start:front.body_end], Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
+    root = front.node
     if not isinstance(root, yaml.MappingNode):
         return {}
     found = {}

@@ -186,7 +186,7 @@ def _add_text(builder: ProseBuilder, data: str, start: int) -> None:
     search_from = 0
     while (match := _SPACE_OR_MASK.search(data, search_from)) is not None:
         if match.start() > position:
-            builder.add_mapped(data[position:match.start()], list(range(start + position, start + match.start())))
+            builder.add_mapped(data[position:match.start()], range(start + position, start + match.start()))
         kind = match.group()[0]
         replacement = " " if kind not in (DROP, VALUE) else CODE_PLACEHOLDER if kind == VALUE else ""
         end = match.end()
@@ -196,7 +196,7 @@ def _add_text(builder: ProseBuilder, data: str, start: int) -> None:
         builder.add_synthetic(replacement, start + match.start(), start + end)
         position = search_from = end
     if position < len(data):
-        builder.add_mapped(data[position:], list(range(start + position, start + len(data))))
+        builder.add_mapped(data[position:], range(start + position, start + len(data)))
 
 
 def _block(text: str, starts, ends, block_tags: list[str]) -> Block | None:

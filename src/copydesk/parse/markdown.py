@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
@@ -82,12 +83,12 @@ class _SourceLines:
         return start, end
 
 
-def _content_positions(content: str, first_line: int, lines: _SourceLines, heading: bool) -> list[int]:
-    """For every character of an inline token's content, its source offset.
+def _content_positions(content: str, first_line: int, lines: _SourceLines, heading: bool) -> SourceMap:
+    """For every character of an inline token's content, its source offset (a run a line).
 
     One extra entry maps the end of the content.
     """
-    positions: list[int] = []
+    positions = SourceMap()
     source = lines.source
     content_lines = content.split("\n")
     for index, content_line in enumerate(content_lines):
@@ -104,8 +105,7 @@ def _content_positions(content: str, first_line: int, lines: _SourceLines, headi
             else:  # tabs expanded by the parser: the best anchor is the first match
                 found = line.find(wanted.strip())
                 offset = start + max(found, 0)
-        positions.extend(range(offset, offset + len(content_line)))
-        positions.append(offset + len(content_line))  # the "\n", or the end
+        positions.append(offset, 1, len(content_line) + 1)  # the line, then its "\n" (or the end)
     return positions
 
 
@@ -307,7 +307,7 @@ def _comments(content: str):
         position = content.find("<!--", end + 3)
 
 
-def _build_block(kind: str, content: str, children, positions: list[int], comments: list | None = None,
+def _build_block(kind: str, content: str, children, positions: Sequence[int], comments: list | None = None,
                  **extra) -> Block | None:
     found: list = []
     try:
@@ -376,8 +376,8 @@ def _field_blocks(source: str, front, fields: FrontMatterFields) -> list[Block]:
     blocks = []
     for field in description_blocks(source, front, fields):
         for inner in parse_markdown(field.text, "<front-matter>").blocks:
-            starts = SourceMap.of(field.starts[i] for i in inner.starts)
-            ends = SourceMap.of(field.ends[i - 1] for i in inner.ends)
+            starts = field.starts.read_through(inner.starts)
+            ends = field.ends.read_through(inner.ends, before=1)
             blocks.append(Block("paragraph", inner.text, starts, ends, container=field.container))
     return blocks
 
@@ -436,8 +436,8 @@ def _html_block(doc: Document, token, lines: _SourceLines, containers: list[str]
         doc.directives.extend(parse_directives(f"<!--{comment}-->", line, column))
     container = containers[-1] if containers else ""
     for block in blocks:
-        starts = SourceMap.of(positions[i] for i in block.starts)
-        ends = SourceMap.of(positions[i - 1] + 1 for i in block.ends)
+        starts = positions.read_through(block.starts)
+        ends = positions.read_through(block.ends, before=1, plus=1)
         # An embedded tweet is a <blockquote>: the reader already calls it a quote.
         doc.blocks.append(Block(block.kind, block.text, starts, ends, level=block.level,
                                 container=block.container or container))

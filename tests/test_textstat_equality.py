@@ -20,7 +20,7 @@ import pytest
 from copydesk.document import Document
 from copydesk.parse import parse
 from copydesk.readability import (
-    FORMULAS, SyllableCounter, TextCounts, body_paragraphs, document_scores, document_text, easy_words,
+    FORMULAS, TextCounts, WordReadings, body_paragraphs, document_scores, document_text, easy_words,
     paragraph_scores, textstat_sentences, textstat_words,
 )
 from conftest import BBC, SEED, require_corpus
@@ -86,12 +86,12 @@ def _assert_same(textstat, text: str, counts: TextCounts, where: str) -> None:
 
 def _assert_document_same(textstat, doc: Document) -> int:
     """Every paragraph's scores and the article's (summed from the paragraphs) equal textstat's."""
-    counter = SyllableCounter()
+    readings = WordReadings()
     compared = 0
     for block in body_paragraphs(doc):
-        _assert_same(textstat, block.text, paragraph_scores(doc, block, counter).counts, f"{doc.path}: {block.text[:40]}")
+        _assert_same(textstat, block.text, paragraph_scores(doc, block, readings).counts, f"{doc.path}: {block.text[:40]}")
         compared += 1
-    scores = document_scores(doc, counter)
+    scores = document_scores(doc, readings)
     if scores is not None:
         _assert_same(textstat, document_text(doc), scores.counts, doc.path)
         assert scores.flesch_kincaid_grade == textstat.flesch_kincaid_grade(document_text(doc))
@@ -101,7 +101,7 @@ def _assert_document_same(textstat, doc: Document) -> int:
 
 
 def test_bundled_text_scores_equal_textstat(reference):
-    counts = TextCounts(BUNDLED, SyllableCounter())
+    counts = TextCounts.of_text(BUNDLED)
     _assert_same(reference, BUNDLED, counts, "bundled")
     # The counts are the ones a reader can check: textstat drops "Yes." and "Ok." (two words or fewer).
     assert textstat_words("DON'T don't dogs' ‘curly’ -- &") == ["DONT", "don't", "dogs", "curly"]
@@ -110,7 +110,7 @@ def test_bundled_text_scores_equal_textstat(reference):
 
 @pytest.mark.parametrize("text", ["", " ", "--", "Word.", "Two words!", "Ünïcödé façade naïveté café."])
 def test_edge_texts_score_as_textstat_does(reference, text):
-    _assert_same(reference, text, TextCounts(text, SyllableCounter()), repr(text))
+    _assert_same(reference, text, TextCounts.of_text(text), repr(text))
 
 
 def test_seed_article_scores_equal_textstat(reference):

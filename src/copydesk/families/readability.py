@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
 from copydesk.readability import (
-    block_words, body_paragraphs, count_words, document_scores, paragraph_scores, syllable_counter,
+    block_words, body_paragraphs, count_words, document_scores, paragraph_reading, paragraph_scores, word_readings,
 )
 from copydesk.rules import RuleContext, check
 from copydesk.sentences import is_a_list
@@ -28,7 +28,7 @@ def _whole(block: Block) -> tuple[int, int]:
 def _scored(doc: Document, context: RuleContext):
     """The document's scores and the block to report them on, or None when the
     article is too short (under the rule's `min-words`) to score."""
-    scores = document_scores(doc, syllable_counter(context.run_memo))
+    scores = document_scores(doc, word_readings(context.run_memo))
     anchor = _anchor(doc)
     if scores is None or anchor is None or scores.words < context.options["min-words"]:
         return None
@@ -68,11 +68,12 @@ def reading_ease(doc: Document, context: RuleContext) -> Iterator[Hit]:
 @check("readability.paragraph-grade")
 def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
     formula = context.options["formula"]
+    readings = word_readings(context.run_memo)
     for block in body_paragraphs(doc):
         # Scores swing wildly on short texts: judge only paragraphs long enough.
-        if block_words(doc, block) < context.options["min-words"] or len(block.sentences) < 2:
+        if block_words(doc, block, readings) < context.options["min-words"] or len(block.sentences) < 2:
             continue
-        grade = paragraph_scores(doc, block, syllable_counter(context.run_memo)).grade(formula)
+        grade = paragraph_scores(doc, block, readings).grade(formula)
         if grade > context.options["above"]:
             yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
                                       f"above {context.options['above']:g}; shorter sentences and words would help")
@@ -100,10 +101,13 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
               (options["max-words"], None)]
     limits = [(limit, severity) for limit, severity in limits if limit > 0]
     with_quotations = options["count-quotations"]
+    readings = word_readings(context.run_memo)
     for block in body_paragraphs(doc):
-        for sentence in block.sentences:
+        own_words = paragraph_reading(doc, block, readings).sentence_words
+        for sentence, words in zip(block.sentences, own_words):
             counted, left_out = _counted_text(block, sentence, with_quotations)
-            words = count_words(counted)
+            if left_out:
+                words = count_words(counted)
             over = next(((limit, severity) for limit, severity in limits if words > limit), None)
             if over is None or is_a_list(counted, words):
                 continue
@@ -117,7 +121,8 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
 @check("readability.paragraph-length")
 def paragraph_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limit = context.options["max-words"]
+    readings = word_readings(context.run_memo)
     for block in body_paragraphs(doc):
-        words = block_words(doc, block)
+        words = block_words(doc, block, readings)
         if words > limit:
             yield Hit(*_whole(block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")

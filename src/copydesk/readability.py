@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable, Iterator, KeysView, Sequence
 from functools import cached_property, lru_cache
 from itertools import chain
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -216,8 +215,6 @@ class TokenReading(NamedTuple):
     signature: str  # its part in textstat's sentence count (sentence_signature)
 
 
-_SYLLABLES, _TEXTSTAT_WORD, _WORD, _SIGNATURE = (itemgetter(index) for index in range(4))
-
 
 class WordReadings:
     """Each distinct token's reading (``TokenReading``), worked out once for a whole
@@ -232,17 +229,26 @@ class WordReadings:
         self.table: dict[str, TokenReading] = {}
         self._shared: dict[TokenReading, TokenReading] = {}
 
-    def learn(self, tokens: Iterable[str]) -> None:
-        """Read the tokens not read before."""
+    def read(self, parts: Sequence[Sequence[str]]) -> tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[str]]:
+        """The readings of the tokens in ``parts``, one part after another, column by
+        column: syllables, textstat's words, copydesk's words, sentence signatures."""
+        try:
+            read = list(map(self.table.__getitem__, chain.from_iterable(parts)))  # the common case: all seen before
+        except KeyError:
+            self._learn(chain.from_iterable(parts))
+            read = list(map(self.table.__getitem__, chain.from_iterable(parts)))
+        return tuple(zip(*read)) or ((), (), (), ())
+
+    def words(self, tokens: Iterable[str]) -> int:
+        """copydesk's ``count_words`` of the text of these tokens (each one read before)."""
+        return sum(self.table[token].word for token in tokens)
+
+    def _learn(self, tokens: Iterable[str]) -> None:
         for token in set(tokens).difference(self.table):
             word = textstat_word(token)
             reading = TokenReading(self.counter.word(word) if word else 0, 1 if word else 0,
                                    1 if _LETTER_OR_DIGIT.search(token) else 0, sentence_signature(token))
             self.table[token] = self._shared.setdefault(reading, reading)
-
-    def read(self, tokens: Iterable[str]) -> list[TokenReading]:
-        """The readings of these tokens, in order (each one already learnt)."""
-        return list(map(self.table.__getitem__, tokens))
 
 
 def word_readings(memo: dict) -> WordReadings:
@@ -278,20 +284,12 @@ class TextCounts:
     @classmethod
     def of_tokens(cls, parts: Sequence[Sequence[str]], readings: WordReadings, has_text: bool = True) -> "TextCounts":
         """The counts of the text whose tokens, in order, are ``parts`` one after another."""
-        readings.learn(chain.from_iterable(parts))
-        return cls.of_read(parts, readings, readings.read(chain.from_iterable(parts)), has_text)
-
-    @classmethod
-    def of_read(cls, parts: Sequence[Sequence[str]], readings: WordReadings, read: Iterable[TokenReading],
-                has_text: bool) -> "TextCounts":
-        """The counts from the tokens' readings (``read``, in the order of ``parts``)."""
-        read = read if isinstance(read, list) else list(read)
-        return cls(parts, readings, sum(map(_TEXTSTAT_WORD, read)), sum(map(_SYLLABLES, read)),
-                   "".join(map(_SIGNATURE, read)), has_text)
+        syllables, words, _, signatures = readings.read(parts)
+        return cls(parts, readings, sum(words), sum(syllables), "".join(signatures), has_text)
 
     @classmethod
     def of_text(cls, text: str, readings: WordReadings | None = None) -> "TextCounts":
-        return cls.of_tokens([text.split()], readings or WordReadings(), bool(text))
+        return cls.of_tokens((text.split(),), readings or WordReadings(), bool(text))
 
     @classmethod
     def joined(cls, parts: "list[TextCounts]") -> "TextCounts":
@@ -462,30 +460,34 @@ def document_text(doc: Document) -> str:
 
 
 class ParagraphReading:
-    """One paragraph's counts, read once from the document's word reading
+    """One body paragraph's counts, read once from the document's word reading
     (``Block.sentence_words``) and kept on the document for every rule:
-    copydesk's words in each sentence and in all (``count_words`` of their
-    texts), and textstat's counts."""
+    copydesk's words (``count_words`` of its text) and textstat's counts."""
 
     def __init__(self, block: Block, readings: WordReadings) -> None:
-        readings.learn(block.words())
-        read = [readings.read(tokens) for tokens in block.sentence_words]
-        self.sentence_words = [sum(map(_WORD, sentence)) for sentence in read]
-        self.words = sum(self.sentence_words)
-        self.counts = TextCounts.of_read(block.sentence_words, readings, chain.from_iterable(read), bool(block.text))
+        self.block = block
+        syllables, textstat_words, words, signatures = readings.read(block.sentence_words)
+        self.words = sum(words)
+        self.counts = TextCounts(block.sentence_words, readings, sum(textstat_words), sum(syllables),
+                                 "".join(signatures), bool(block.text))
+
+    def scores(self) -> Scores:
+        return Scores(len(self.block.sentences), self.counts, self.words)
 
 
-def paragraph_reading(doc: Document, block: Block, readings: WordReadings | None = None) -> ParagraphReading:
-    kept = doc.cache.setdefault("readability-paragraphs", {})
-    reading = kept.get(id(block))
-    if reading is None:
-        reading = kept[id(block)] = ParagraphReading(block, readings or WordReadings())
-    return reading
+def paragraph_readings(doc: Document, readings: WordReadings | None = None) -> dict[int, ParagraphReading]:
+    """Each body paragraph's reading, by ``id`` of its block, in the document's order; read once."""
+    kept = doc.cache.get("readability-paragraphs")
+    if kept is None:
+        readings = readings or WordReadings()
+        kept = doc.cache["readability-paragraphs"] = {
+            id(block): ParagraphReading(block, readings) for block in body_paragraphs(doc)}
+    return kept
 
 
 def block_words(doc: Document, block: Block, readings: WordReadings | None = None) -> int:
-    """``count_words`` of a paragraph."""
-    return paragraph_reading(doc, block, readings).words
+    """``count_words`` of a body paragraph."""
+    return paragraph_readings(doc, readings)[id(block)].words
 
 
 def document_scores(doc: Document, readings: WordReadings | None = None) -> Scores | None:
@@ -500,7 +502,8 @@ def document_scores(doc: Document, readings: WordReadings | None = None) -> Scor
         sentences = sum(len(block.sentences) for block in paragraphs)
         scores = None
         if sentences:
-            parts = [paragraph_reading(doc, block, readings) for block in paragraphs]
+            kept = paragraph_readings(doc, readings)
+            parts = [kept[id(block)] for block in paragraphs]
             counts = TextCounts.joined([part.counts for part in parts])
             scores = Scores(sentences, counts, sum(part.words for part in parts))
         doc.cache["readability"] = scores
@@ -508,8 +511,7 @@ def document_scores(doc: Document, readings: WordReadings | None = None) -> Scor
 
 
 def paragraph_scores(doc: Document, block: Block, readings: WordReadings | None = None) -> Scores:
-    reading = paragraph_reading(doc, block, readings)
-    return Scores(len(block.sentences), reading.counts, reading.words)
+    return paragraph_readings(doc, readings)[id(block)].scores()
 
 
 def reading_minutes(words: int) -> float:

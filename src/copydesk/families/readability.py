@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
 from copydesk.readability import (
-    block_words, body_paragraphs, count_words, document_scores, paragraph_reading, paragraph_scores, word_readings,
+    count_words, document_scores, paragraph_readings, word_readings,
 )
 from copydesk.rules import RuleContext, check
 from copydesk.sentences import is_a_list
@@ -69,11 +69,12 @@ def reading_ease(doc: Document, context: RuleContext) -> Iterator[Hit]:
 def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
     formula = context.options["formula"]
     readings = word_readings(context.run_memo)
-    for block in body_paragraphs(doc):
+    for reading in paragraph_readings(doc, readings).values():
+        block = reading.block
         # Scores swing wildly on short texts: judge only paragraphs long enough.
-        if block_words(doc, block, readings) < context.options["min-words"] or len(block.sentences) < 2:
+        if reading.words < context.options["min-words"] or len(block.sentences) < 2:
             continue
-        grade = paragraph_scores(doc, block, readings).grade(formula)
+        grade = reading.scores().grade(formula)
         if grade > context.options["above"]:
             yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
                                       f"above {context.options['above']:g}; shorter sentences and words would help")
@@ -100,14 +101,19 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limits = [(options["error-words"], Severity.ERROR), (options["warning-words"], Severity.WARNING),
               (options["max-words"], None)]
     limits = [(limit, severity) for limit, severity in limits if limit > 0]
+    if not limits:
+        return
+    lowest = min(limit for limit, _ in limits)
     with_quotations = options["count-quotations"]
     readings = word_readings(context.run_memo)
-    for block in body_paragraphs(doc):
-        own_words = paragraph_reading(doc, block, readings).sentence_words
-        for sentence, words in zip(block.sentences, own_words):
+    for reading in paragraph_readings(doc, readings).values():
+        block = reading.block
+        within = lowest - _quotation_marks(block.text)
+        for sentence, tokens in zip(block.sentences, block.sentence_words):
+            if len(tokens) <= within:
+                continue  # no more words than tokens, even without its quotations: within every limit
             counted, left_out = _counted_text(block, sentence, with_quotations)
-            if left_out:
-                words = count_words(counted)
+            words = count_words(counted) if left_out else readings.words(tokens)
             over = next(((limit, severity) for limit, severity in limits if words > limit), None)
             if over is None or is_a_list(counted, words):
                 continue
@@ -118,11 +124,17 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
                       severity=severity)
 
 
+def _quotation_marks(text: str) -> int:
+    """How many more words a sentence of ``text`` can have without its quotations than it has
+    tokens: leaving a quotation out removes its words, and can cut a token in two only at a
+    mark of it (a quotation starts at its opening mark and ends after its closing one)."""
+    return text.count('"') + text.count("“") + text.count("”")
+
+
 @check("readability.paragraph-length")
 def paragraph_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limit = context.options["max-words"]
-    readings = word_readings(context.run_memo)
-    for block in body_paragraphs(doc):
-        words = block_words(doc, block, readings)
+    for reading in paragraph_readings(doc, word_readings(context.run_memo)).values():
+        words = reading.words
         if words > limit:
-            yield Hit(*_whole(block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")
+            yield Hit(*_whole(reading.block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")

@@ -233,22 +233,26 @@ class WordReadings:
         """The readings of the tokens in ``parts``, one part after another, column by
         column: syllables, textstat's words, copydesk's words, sentence signatures."""
         try:
-            read = list(map(self.table.__getitem__, chain.from_iterable(parts)))  # the common case: all seen before
+            columns = tuple(zip(*map(self.table.__getitem__, chain.from_iterable(parts))))  # all seen before
         except KeyError:
             self._learn(chain.from_iterable(parts))
-            read = list(map(self.table.__getitem__, chain.from_iterable(parts)))
-        return tuple(zip(*read)) or ((), (), (), ())
+            columns = tuple(zip(*map(self.table.__getitem__, chain.from_iterable(parts))))
+        return columns or ((), (), (), ())
 
     def words(self, tokens: Iterable[str]) -> int:
         """copydesk's ``count_words`` of the text of these tokens (each one read before)."""
         return sum(self.table[token].word for token in tokens)
 
     def _learn(self, tokens: Iterable[str]) -> None:
+        shared = self._shared
         for token in set(tokens).difference(self.table):
             word = textstat_word(token)
-            reading = TokenReading(self.counter.word(word) if word else 0, 1 if word else 0,
-                                   1 if _LETTER_OR_DIGIT.search(token) else 0, sentence_signature(token))
-            self.table[token] = self._shared.setdefault(reading, reading)
+            fields = (self.counter.word(word) if word else 0, 1 if word else 0,
+                      1 if _LETTER_OR_DIGIT.search(token) else 0, sentence_signature(token))
+            reading = shared.get(fields)  # a reading equals the plain tuple of its fields
+            if reading is None:
+                reading = shared[fields] = TokenReading(*fields)
+            self.table[token] = reading
 
 
 def word_readings(memo: dict) -> WordReadings:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, KeysView, Sequence
 from functools import cached_property, lru_cache
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -216,6 +217,9 @@ class TokenReading(NamedTuple):
 
 
 
+_WORD = attrgetter("word")
+
+
 class WordReadings:
     """Each distinct token's reading (``TokenReading``), worked out once for a whole
     run: a paragraph's counts are then sums of looked-up values over the document's
@@ -241,7 +245,7 @@ class WordReadings:
 
     def words(self, tokens: Iterable[str]) -> int:
         """copydesk's ``count_words`` of the text of these tokens (each one read before)."""
-        return sum(self.table[token].word for token in tokens)
+        return sum(map(_WORD, map(self.table.__getitem__, tokens)))
 
     def _learn(self, tokens: Iterable[str]) -> None:
         shared = self._shared

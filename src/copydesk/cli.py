@@ -285,9 +285,10 @@ def stats(paths, output_format, encoding) -> None:
     import json
 
     from copydesk.parse import parse
-    from copydesk.readability import article_stats
+    from copydesk.readability import article_stats, word_readings
     from copydesk.sources import SourceError, discover, read_source
 
+    memo: dict = {}  # the run's readings of each distinct word, for every article
     files, problems = discover(list(paths))
     failed = bool(problems)
     for path, message in problems:
@@ -300,7 +301,7 @@ def stats(paths, output_format, encoding) -> None:
             click.echo(f"copydesk: {printable(path)}: {error}", err=True)
             failed = True
             continue
-        reports.append(article_stats(parse(source.text, source.path)))
+        reports.append(article_stats(parse(source.text, source.path), readings=word_readings(memo)))
     if output_format == "json":
         click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
     else:

@@ -253,9 +253,9 @@ def lint_source(source: Source, config: Config, fmt: str | None = None,
     words = sum(block.word_count for block in doc.blocks)
     result = FileResult(source.path, findings, notice=source.notice, word_count=words, engine_error=engine_error)
     if keep_source:
-        from copydesk.readability import article_stats
+        from copydesk.readability import article_stats, word_readings
 
-        result.source, result.stats = doc.source, article_stats(doc)
+        result.source, result.stats = doc.source, article_stats(doc, readings=word_readings(config.run_memo))
     return result
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from copydesk.document import Block, Document, Sentence
 from copydesk.finding import Hit, Severity
 from copydesk.readability import (
-    block_words, body_paragraphs, count_words, document_scores, paragraph_scores, syllable_counter,
+    count_words, document_scores, paragraph_readings, word_readings,
 )
 from copydesk.rules import RuleContext, check
 from copydesk.sentences import is_a_list
@@ -28,7 +28,7 @@ def _whole(block: Block) -> tuple[int, int]:
 def _scored(doc: Document, context: RuleContext):
     """The document's scores and the block to report them on, or None when the
     article is too short (under the rule's `min-words`) to score."""
-    scores = document_scores(doc, syllable_counter(context.run_memo))
+    scores = document_scores(doc, word_readings(context.run_memo))
     anchor = _anchor(doc)
     if scores is None or anchor is None or scores.words < context.options["min-words"]:
         return None
@@ -67,15 +67,16 @@ def reading_ease(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 @check("readability.paragraph-grade")
 def paragraph_grade(doc: Document, context: RuleContext) -> Iterator[Hit]:
-    formula = context.options["formula"]
-    for block in body_paragraphs(doc):
+    formula, min_words, above = context.options["formula"], context.options["min-words"], context.options["above"]
+    for reading in paragraph_readings(doc, word_readings(context.run_memo)).values():
+        block = reading.block
         # Scores swing wildly on short texts: judge only paragraphs long enough.
-        if block_words(doc, block) < context.options["min-words"] or len(block.sentences) < 2:
+        if reading.words < min_words or len(block.sentences) < 2:
             continue
-        grade = paragraph_scores(doc, block, syllable_counter(context.run_memo)).grade(formula)
-        if grade > context.options["above"]:
+        grade = reading.scores().grade(formula)
+        if grade > above:
             yield Hit(*_whole(block), f"This paragraph reads at grade {grade:.1f} ({FORMULA_NAMES[formula]}), "
-                                      f"above {context.options['above']:g}; shorter sentences and words would help")
+                                      f"above {above:g}; shorter sentences and words would help")
 
 
 def _counted_text(block: Block, sentence: Sentence, with_quotations: bool) -> tuple[str, bool]:
@@ -99,11 +100,19 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limits = [(options["error-words"], Severity.ERROR), (options["warning-words"], Severity.WARNING),
               (options["max-words"], None)]
     limits = [(limit, severity) for limit, severity in limits if limit > 0]
+    if not limits:
+        return
+    lowest = min(limit for limit, _ in limits)
     with_quotations = options["count-quotations"]
-    for block in body_paragraphs(doc):
-        for sentence in block.sentences:
+    readings = word_readings(context.run_memo)
+    for reading in paragraph_readings(doc, readings).values():
+        block = reading.block
+        within = lowest - _quotation_marks(block.text)  # the block's marks bound each sentence's
+        for sentence, tokens in zip(block.sentences, block.sentence_words):
+            if len(tokens) <= within or len(tokens) + _quotation_marks(sentence.text) <= lowest:
+                continue  # no more words than tokens, even without its quotations: within every limit
             counted, left_out = _counted_text(block, sentence, with_quotations)
-            words = count_words(counted)
+            words = count_words(counted) if left_out else readings.words(tokens)
             over = next(((limit, severity) for limit, severity in limits if words > limit), None)
             if over is None or is_a_list(counted, words):
                 continue
@@ -114,10 +123,17 @@ def sentence_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
                       severity=severity)
 
 
+def _quotation_marks(text: str) -> int:
+    """How many more words a sentence of ``text`` can have without its quotations than it has
+    tokens: leaving a quotation out removes its words, and can cut a token in two only at a
+    mark of it (a quotation starts at its opening mark and ends after its closing one)."""
+    return text.count('"') + text.count("“") + text.count("”")
+
+
 @check("readability.paragraph-length")
 def paragraph_length(doc: Document, context: RuleContext) -> Iterator[Hit]:
     limit = context.options["max-words"]
-    for block in body_paragraphs(doc):
-        words = block_words(doc, block)
-        if words > limit:
-            yield Hit(*_whole(block), f"Paragraph of {words} words, over the limit of {limit}; consider a break")
+    for reading in paragraph_readings(doc, word_readings(context.run_memo)).values():
+        if reading.words > limit:
+            yield Hit(*_whole(reading.block),
+                      f"Paragraph of {reading.words} words, over the limit of {limit}; consider a break")

@@ -133,6 +133,13 @@ class Config:
     def _options_by_rule(self) -> dict[str, dict]:
         return {}
 
+    @cached_property
+    def derived(self) -> dict:
+        """Work derived from this config alone, kept for every document it lints (the
+        runner's rule plan). Unlike ``run_memo``, which a config made by ``with_overrides``
+        shares, it belongs to this config only: other settings would derive other work."""
+        return {}
+
     def with_overrides(self, select=None, ignore=(), fail_on=None, vale_config=None) -> Config:
         """The CLI's flags on top of the file's settings."""
         overridden = replace(

@@ -13,6 +13,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
@@ -140,17 +141,11 @@ def publication_date(doc: Document, config: Config, override: date | None = None
 
 def lint_document(doc: Document, config: Config, date_override: date | None = None) -> tuple[list[Finding], str | None]:
     """Findings for one document, and why grammar was skipped if it was."""
-    specs = all_rules()
-    when = publication_date(doc, config, date_override)
-    enabled = config.enabled_rules()
-    enabled_set = frozenset(enabled)
-    vocabulary = config.vocabulary()
+    plan = _plan(config)
     findings = set()
     engine_error = None
-    order = _family_order(enabled)
-    for index, rule_id in enumerate(order):
-        context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
-                              config.languagetool, styles=config.styles, run_memo=config.run_memo)
+    for rule_id, context, finished in zip(plan.rule_ids, plan.contexts(publication_date(doc, config, date_override)),
+                                          plan.finished_families):
         try:
             for hit in implementation(rule_id)(doc, context):
                 finding_id = hit.rule_id or rule_id
@@ -158,10 +153,52 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
                     findings.add(_locate(doc, finding_id, config.severity_of(finding_id, rule_id, hit.severity), hit))
         except EngineError as error:
             engine_error = str(error)
-        family = _family(rule_id)
-        if index + 1 == len(order) or _family(order[index + 1]) != family:
-            _release(doc, family)
-    return sorted(f for f in findings if not _suppressed(f, doc.directives)), engine_error
+        if finished:
+            _release(doc, finished)
+    if doc.directives:
+        findings = [f for f in findings if not _suppressed(f, doc.directives)]
+    return sorted(findings), engine_error
+
+
+class _RulePlan:
+    """What lint_document works out from a config alone, once per config rather than
+    once per document: the enabled rules in running order, the family each one
+    finishes (if it is its family's last), and the rules' contexts."""
+
+    MAX_DATES = 64  # contexts kept for this many publication dates (a site's articles have one each)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.rule_ids = tuple(_family_order(config.enabled_rules()))
+        families = [_family(rule_id) for rule_id in self.rule_ids]
+        self.finished_families = tuple(family if family not in families[index + 1:] else None
+                                       for index, family in enumerate(families))
+        self.enabled = frozenset(self.rule_ids)
+        self._contexts: dict[date | None, tuple[RuleContext, ...]] = {}
+
+    def contexts(self, when: date | None) -> tuple[RuleContext, ...]:
+        """Each rule's context for documents published ``when``. A context is read, never
+        changed, by the rules, so one serves every document of that date; its options are
+        read-only so that no rule can change what the next document sees."""
+        contexts = self._contexts.get(when)
+        if contexts is None:
+            if len(self._contexts) >= self.MAX_DATES:
+                self._contexts.clear()
+            contexts = self._contexts[when] = tuple(self._context(rule_id, when) for rule_id in self.rule_ids)
+        return contexts
+
+    def _context(self, rule_id: str, when: date | None) -> RuleContext:
+        config = self.config
+        return RuleContext(all_rules()[rule_id], MappingProxyType(config.options(rule_id)), config.house, when,
+                           self.enabled, config.vocabulary(), config.languagetool, styles=config.styles,
+                           run_memo=config.run_memo)
+
+
+def _plan(config: Config) -> _RulePlan:
+    plan = config.derived.get("rule-plan")
+    if plan is None:
+        plan = config.derived["rule-plan"] = _RulePlan(config)
+    return plan
 
 
 def _family(rule_id: str) -> str:

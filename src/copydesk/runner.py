@@ -7,9 +7,10 @@ when grammar or spelling rules are on, lives exactly as long as one run.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -555,13 +556,28 @@ def _lint_in_pools(files: list[str], run: _Run, jobs: int, progress: _Progress) 
     """Lint in worker processes; then, if some file needs a paragraph the grammar
     cache lacks, start LanguageTool and lint those files again."""
     results: dict[int, FileResult] = {}
-    if hasattr(os, "fork"):
+    forking = hasattr(os, "fork")
+    if forking:
         _warm_up(files, run.options)
-    _lint_indexes_in_pools(files, list(range(len(files))), run.options, jobs, results, progress, run.warnings)
-    waiting = [index for index, result in results.items() if result.needs_server]
-    if waiting:
-        _lint_indexes_in_pools(files, waiting, run.start_engine(), jobs, results, progress, run.warnings)
+    with _frozen_heap() if forking else nullcontext():
+        _lint_indexes_in_pools(files, list(range(len(files))), run.options, jobs, results, progress, run.warnings)
+        waiting = [index for index, result in results.items() if result.needs_server]
+        if waiting:
+            _lint_indexes_in_pools(files, waiting, run.start_engine(), jobs, results, progress, run.warnings)
     return [results[index] for index in range(len(files))]
+
+
+@contextmanager
+def _frozen_heap():
+    """Keep what the parent has made so far (modules, word lists, the warm-up's tables)
+    out of the garbage collector's sight while forked workers run: a full collection in
+    a worker then does not walk those objects again, nor write to their pages, which
+    copy-on-write would copy into every worker (the pattern ``gc.freeze`` exists for)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _lint_indexes_in_pools(files: list[str], indexes: list[int], options: LintOptions, jobs: int,

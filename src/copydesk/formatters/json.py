@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from copydesk import __version__
 from copydesk.finding import Finding
@@ -28,9 +29,17 @@ def format_json(result: RunResult, **_) -> str:
             **severity_counts(result),
         },
     }
-    members = [f"{json.dumps(key)}: {_findings_json(findings) if value is _FINDINGS else _indented(value, 1)}"
-               for key, value in document.items()]
-    return "{\n  " + ",\n  ".join(members) + "\n}\n"
+    parts = []  # joined once at the end: a large report is not copied once per nesting level
+    separator = "{\n  "
+    for key, value in document.items():
+        parts.append(f"{separator}{json.dumps(key)}: ")
+        if value is _FINDINGS:
+            parts.extend(_findings_json(findings))
+        else:
+            parts.append(_indented(value, 1))
+        separator = ",\n  "
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 def _indented(value, depth: int) -> str:
@@ -40,20 +49,25 @@ def _indented(value, depth: int) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
 
 
-def _findings_json(findings: list[Finding]) -> str:
-    """The findings list, two levels down. With ``indent`` set, json encodes in pure
-    Python; a finding without fixes, properties or related places (nearly all of them)
-    holds only strings, numbers, null and an empty list, so the C encoder writes it
+def _findings_json(findings: list[Finding]) -> Iterator[str]:
+    """The findings list, two levels down, in pieces. With ``indent`` set, json encodes
+    in pure Python; a finding without fixes, properties or related places (nearly all of
+    them) holds only strings, numbers, null and an empty list, so the C encoder writes it
     in one call, with a comma, a newline and the members' indentation between its
     members: exactly what the indented layout puts there."""
     if not findings:
-        return "[]"
+        yield "[]"
+        return
     members = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
-    texts = []
+    separator = "[\n    "
     for finding in findings:
+        yield separator
         data = finding.to_dict()
         if finding.fixes or finding.properties or finding.related:  # nested: laid out by the standard library
-            texts.append(_indented(data, 2))
+            yield _indented(data, 2)
         else:
-            texts.append("{\n      " + members.encode(data)[1:-1] + "\n    }")
-    return "[\n    " + ",\n    ".join(texts) + "\n  ]"
+            yield "{\n      "
+            yield members.encode(data)[1:-1]
+            yield "\n    }"
+        separator = ",\n    "
+    yield "\n  ]"

@@ -76,6 +76,23 @@ def test_pyproject_and_copydesk_toml_are_found_walking_up(tmp_path: Path):
     assert ConfigResolver().for_path(article).fail_on == "info"
 
 
+def test_folders_that_share_a_config_file_share_one_config(tmp_path: Path):
+    """One Config per config file (and one for folders with none): its run memos, such
+    as syllable counts, then serve every folder of a run instead of being rebuilt per folder."""
+    (tmp_path / "copydesk.toml").write_text('fail-on = "error"\n')
+    own = tmp_path / "own"
+    for folder in ("news", "sport", "own"):
+        (tmp_path / folder).mkdir()
+    (own / "copydesk.toml").write_text('fail-on = "info"\n')
+    resolver = ConfigResolver(overrides={"ignore": ("grammar",)})
+    news, sport = resolver.for_path(tmp_path / "news" / "a.md"), resolver.for_path(tmp_path / "sport" / "b.md")
+    assert news is sport and news.fail_on == "error" and news.ignore == ("grammar",)
+    assert resolver.for_path(own / "c.md").fail_on == "info"
+    explicit = ConfigResolver(tmp_path / "copydesk.toml")
+    assert explicit.for_path(tmp_path / "news" / "a.md") is explicit.for_path(own / "c.md")
+    assert explicit.for_path(own / "c.md").fail_on == "error"
+
+
 def test_pyproject_without_our_table_is_skipped(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     article = tmp_path / "a.md"

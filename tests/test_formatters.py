@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from copydesk.finding import Applicability, Edit, Finding, Fix, Severity
+from copydesk.finding import Applicability, Edit, Finding, Fix, Location, Severity
 from copydesk.formatters.github import format_github
 from copydesk.formatters.json import format_json
 from copydesk.formatters.sarif import artifact_uri, format_sarif
@@ -164,6 +164,34 @@ def test_json_shape():
     }]
     assert data["errors"] == [{"path": "bad.txt", "message": "binary file"}]
     assert data["summary"] == {"files": 1, "findings": 1, "error": 0, "warning": 1, "info": 0}
+
+
+def _standard_json(result: RunResult) -> str:
+    """The JSON report as the standard library's indented encoder writes it (what format_json must equal)."""
+    document = json.loads(format_json(result))
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_json_is_byte_for_byte_the_standard_indented_encoding(tmp_path: Path):
+    """format_json lays findings out itself (the C encoder per finding); every shape must
+    come out exactly as json.dumps(indent=2) writes it: plain findings, with fixes, with
+    properties and related places, text that needs escaping, errors, notices, none at all."""
+    tricky = finding(message='Quote " and back\\slash, tab\t, newline\n, “curly”, \u2028, \x1b', suggestion=None,
+                     fixes=(), path="news/ünïcode story.md")
+    shapes = [
+        result_with(),
+        result_with(finding(fixes=())),
+        result_with(finding(), finding(line=4, fixes=(QUOTES, ONE_SPACE)), tricky,
+                    finding(line=6, fixes=(), properties=(("languagetool_rule", "EN_A_VS_AN"),)),
+                    finding(line=7, fixes=(), related=(Location(40, 42, "also here", 8, 1, 8, 3),)),
+                    errors=[("bad.txt", "binary file"), ("other.txt", "not UTF-8")]),
+        RunResult([FileResult("empty.md", notice="empty file, nothing to lint")], []),
+        lint_paths([str(_mixed_article(tmp_path))], LintOptions(grammar=False)),  # related locations
+        lint_paths([str(SEED)], LintOptions(grammar=False)),
+    ]
+    assert any(f.related for f in shapes[4].findings)
+    for result in shapes:
+        assert format_json(result) == _standard_json(result)
 
 
 def test_text_format_and_colour():

@@ -356,6 +356,22 @@ def test_a_file_that_kills_its_worker_every_time_is_reported_failed(tmp_path: Pa
     assert result.exit_code() == 2
 
 
+def test_workers_run_with_the_parents_heap_frozen_and_the_parent_unfreezes_it(tmp_path: Path, monkeypatch):
+    """What the parent loaded before forking is kept from the workers' garbage collector
+    (gc.freeze: no walk over it, no copy-on-write of its pages); the parent's own
+    collector sees it again once the workers are done."""
+    import gc
+
+    from copydesk import runner
+    from copydesk.runner import FileResult, LintOptions, lint_paths
+
+    monkeypatch.setattr(runner, "lint_file", lambda path, options, resolver: FileResult(
+        path, notice=str(gc.get_freeze_count())))
+    result = lint_paths(_articles(tmp_path / "a", 20), LintOptions(grammar=False, jobs=2))
+    assert all(int(r.notice) > 1000 for r in result.files)
+    assert gc.get_freeze_count() == 0
+
+
 WORKERS_SCRIPT = """
 import sys, time
 from copydesk import runner

@@ -133,6 +133,13 @@ class Config:
     def _options_by_rule(self) -> dict[str, dict]:
         return {}
 
+    @cached_property
+    def derived(self) -> dict:
+        """Work derived from this config alone, kept for every document it lints (the
+        runner's rule plan). Unlike ``run_memo``, which a config made by ``with_overrides``
+        shares, it belongs to this config only: other settings would derive other work."""
+        return {}
+
     def with_overrides(self, select=None, ignore=(), fail_on=None, vale_config=None) -> Config:
         """The CLI's flags on top of the file's settings."""
         overridden = replace(
@@ -403,28 +410,39 @@ def _config_file_in(directory: Path) -> Path | None:
 
 
 class ConfigResolver:
-    """Finds each file's config by walking up from it; caches per directory."""
+    """Finds each file's config by walking up from it; caches per directory.
+
+    Folders that share a config file (or have none) share one Config, made once: its
+    run memos (syllable counts, the rule plan) then serve every folder of the run."""
 
     def __init__(self, explicit: Path | None = None, overrides: dict | None = None) -> None:
         self._explicit = load_config(explicit) if explicit else None
         self._overrides = overrides or {}
         self._by_directory: dict[Path, Config] = {}
+        self._by_file: dict[Path | None, Config] = {}  # by config file; None: none found, the defaults
         self._resolved: dict[Path, Path] = {}
 
     def for_path(self, path: Path | None) -> Config:
         if self._explicit is not None:
-            return self._explicit.with_overrides(**self._overrides)
+            return self._config(None)
         folder = path.parent if path else Path.cwd()
         directory = self._resolved.get(folder)
         if directory is None:  # resolved once per folder: a run lints many files in each
             directory = self._resolved[folder] = folder.resolve()
         if directory not in self._by_directory:
-            self._by_directory[directory] = self._find(directory).with_overrides(**self._overrides)
+            self._by_directory[directory] = self._config(self._find(directory))
         return self._by_directory[directory]
 
-    def _find(self, directory: Path) -> Config:
+    def _config(self, found: Path | None) -> Config:
+        """The config read from ``found`` (None: --config's, else the defaults) with the run's overrides."""
+        if found not in self._by_file:
+            config = load_config(found) if found else self._explicit or Config()
+            self._by_file[found] = config.with_overrides(**self._overrides)
+        return self._by_file[found]
+
+    def _find(self, directory: Path) -> Path | None:
         for folder in (directory, *directory.parents):
             found = _config_file_in(folder)
             if found:
-                return load_config(found)
-        return Config()
+                return found
+        return None

@@ -7,12 +7,14 @@ when grammar or spelling rules are on, lives exactly as long as one run.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from copydesk.config import ENGINE_FAMILIES, Config, ConfigResolver
 from copydesk.document import Directive, Document
@@ -24,7 +26,11 @@ from copydesk.rules import RuleContext, all_rules, implementation, suppressed
 from copydesk.sources import DEFAULT_MAX_BYTES, STDIN, Selection, Source, SourceError, discover, read_source
 
 PARALLEL_THRESHOLD = 16  # below this, starting worker processes costs more than it saves
-CHUNK_FILES = 16  # files a worker is sent at a time: fewer round trips through the pool's queues
+# Files a worker is sent at a time. Each group is a round trip through the pool's queues
+# (about a millisecond of the parent's CPU), so groups start large; they shrink towards
+# the end of the run so that the workers finish together.
+CHUNK_MAX_FILES = 64
+CHUNK_MIN_FILES = 2
 # Linted once in the parent before workers fork, so that the family modules, word lists and
 # syllable table every worker would load on its first file are loaded once and shared.
 WARM_UP_TEXT = ("Warm-up: Council says 3,000 homes cost £1.5m\n\n"
@@ -140,17 +146,11 @@ def publication_date(doc: Document, config: Config, override: date | None = None
 
 def lint_document(doc: Document, config: Config, date_override: date | None = None) -> tuple[list[Finding], str | None]:
     """Findings for one document, and why grammar was skipped if it was."""
-    specs = all_rules()
-    when = publication_date(doc, config, date_override)
-    enabled = config.enabled_rules()
-    enabled_set = frozenset(enabled)
-    vocabulary = config.vocabulary()
+    plan = _plan(config)
     findings = set()
     engine_error = None
-    order = _family_order(enabled)
-    for index, rule_id in enumerate(order):
-        context = RuleContext(specs[rule_id], config.options(rule_id), config.house, when, enabled_set, vocabulary,
-                              config.languagetool, styles=config.styles, run_memo=config.run_memo)
+    for rule_id, context, finished in zip(plan.rule_ids, plan.contexts(publication_date(doc, config, date_override)),
+                                          plan.finished_families):
         try:
             for hit in implementation(rule_id)(doc, context):
                 finding_id = hit.rule_id or rule_id
@@ -158,10 +158,52 @@ def lint_document(doc: Document, config: Config, date_override: date | None = No
                     findings.add(_locate(doc, finding_id, config.severity_of(finding_id, rule_id, hit.severity), hit))
         except EngineError as error:
             engine_error = str(error)
-        family = _family(rule_id)
-        if index + 1 == len(order) or _family(order[index + 1]) != family:
-            _release(doc, family)
-    return sorted(f for f in findings if not _suppressed(f, doc.directives)), engine_error
+        if finished:
+            _release(doc, finished)
+    if doc.directives:
+        findings = [f for f in findings if not _suppressed(f, doc.directives)]
+    return sorted(findings), engine_error
+
+
+class _RulePlan:
+    """What lint_document works out from a config alone, once per config rather than
+    once per document: the enabled rules in running order, the family each one
+    finishes (if it is its family's last), and the rules' contexts."""
+
+    MAX_DATES = 64  # contexts kept for this many publication dates (a site's articles have one each)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.rule_ids = tuple(_family_order(config.enabled_rules()))
+        families = [_family(rule_id) for rule_id in self.rule_ids]
+        self.finished_families = tuple(family if family not in families[index + 1:] else None
+                                       for index, family in enumerate(families))
+        self.enabled = frozenset(self.rule_ids)
+        self._contexts: dict[date | None, tuple[RuleContext, ...]] = {}
+
+    def contexts(self, when: date | None) -> tuple[RuleContext, ...]:
+        """Each rule's context for documents published ``when``. A context is read, never
+        changed, by the rules, so one serves every document of that date; its options are
+        read-only so that no rule can change what the next document sees."""
+        contexts = self._contexts.get(when)
+        if contexts is None:
+            if len(self._contexts) >= self.MAX_DATES:
+                self._contexts.clear()
+            contexts = self._contexts[when] = tuple(self._context(rule_id, when) for rule_id in self.rule_ids)
+        return contexts
+
+    def _context(self, rule_id: str, when: date | None) -> RuleContext:
+        config = self.config
+        return RuleContext(all_rules()[rule_id], MappingProxyType(config.options(rule_id)), config.house, when,
+                           self.enabled, config.vocabulary(), config.languagetool, styles=config.styles,
+                           run_memo=config.run_memo)
+
+
+def _plan(config: Config) -> _RulePlan:
+    plan = config.derived.get("rule-plan")
+    if plan is None:
+        plan = config.derived["rule-plan"] = _RulePlan(config)
+    return plan
 
 
 def _family(rule_id: str) -> str:
@@ -518,13 +560,28 @@ def _lint_in_pools(files: list[str], run: _Run, jobs: int, progress: _Progress) 
     """Lint in worker processes; then, if some file needs a paragraph the grammar
     cache lacks, start LanguageTool and lint those files again."""
     results: dict[int, FileResult] = {}
-    if hasattr(os, "fork"):
+    forking = hasattr(os, "fork")
+    if forking:
         _warm_up(files, run.options)
-    _lint_indexes_in_pools(files, list(range(len(files))), run.options, jobs, results, progress, run.warnings)
-    waiting = [index for index, result in results.items() if result.needs_server]
-    if waiting:
-        _lint_indexes_in_pools(files, waiting, run.start_engine(), jobs, results, progress, run.warnings)
+    with _frozen_heap() if forking else nullcontext():
+        _lint_indexes_in_pools(files, list(range(len(files))), run.options, jobs, results, progress, run.warnings)
+        waiting = [index for index, result in results.items() if result.needs_server]
+        if waiting:
+            _lint_indexes_in_pools(files, waiting, run.start_engine(), jobs, results, progress, run.warnings)
     return [results[index] for index in range(len(files))]
+
+
+@contextmanager
+def _frozen_heap():
+    """Keep what the parent has made so far (modules, word lists, the warm-up's tables)
+    out of the garbage collector's sight while forked workers run: a full collection in
+    a worker then does not walk those objects again, nor write to their pages, which
+    copy-on-write would copy into every worker (the pattern ``gc.freeze`` exists for)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _lint_indexes_in_pools(files: list[str], indexes: list[int], options: LintOptions, jobs: int,
@@ -559,9 +616,16 @@ def _warm_up(files: list[str], options: LintOptions) -> None:
 
 
 def _chunks(indexes: list[int], jobs: int) -> list[list[int]]:
-    """The files in groups of up to CHUNK_FILES, small enough that every worker stays busy to the end."""
-    size = max(1, min(CHUNK_FILES, len(indexes) // (jobs * 8)))
-    return [indexes[start:start + size] for start in range(0, len(indexes), size)]
+    """The files in groups, each about a quarter of a worker's share of the files still
+    to hand out (within CHUNK_MIN_FILES..CHUNK_MAX_FILES): few round trips, and small
+    groups last, so that no worker is left with a long one while the others idle."""
+    chunks = []
+    start = 0
+    while start < len(indexes):
+        size = max(CHUNK_MIN_FILES, min(CHUNK_MAX_FILES, (len(indexes) - start) // (jobs * 4)))
+        chunks.append(indexes[start:start + size])
+        start += size
+    return chunks
 
 
 def _pool_round(files: list[str], indexes: list[int], options: LintOptions, jobs: int,

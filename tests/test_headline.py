@@ -297,8 +297,9 @@ def test_a_headline_with_no_capital_to_decide_leaves_the_body_unread():
     doc = parse(ARTICLE, "article.md")
     house = analysis(doc, RuleContext(all_rules()["headline.case-style"], {}, {}))
     assert house.house_style() == "sentence" and house.violations(doc.headline, "sentence") == []
-    assert not any("sentence_words" in vars(block) for block in doc.body)
+    # (Block reads its words on first use into a slot, None until then.)
+    assert all(block._sentence_words is None for block in doc.body)
     named = parse(ARTICLE.replace("# Council approves the budget", "# Council meets Kournikova"), "article.md")
     house = analysis(named, RuleContext(all_rules()["headline.case-style"], {}, {}))
     assert house.violations(named.headline, "sentence") == []  # "Kournikova" is a name: the body says so
-    assert "sentence_words" in vars(named.body[0])  # the paragraph naming her was read
+    assert named.body[0]._sentence_words is not None  # the paragraph naming her was read

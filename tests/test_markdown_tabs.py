@@ -61,3 +61,19 @@ def test_a_closing_hash_run_in_a_list_item_heading():
 def test_a_line_of_no_break_spaces_before_a_paragraph_is_trimmed_not_a_shift():
     # markdown-it trims the no-break space line away: the paragraph starts on the next line.
     assert typography("Headline\n\n\u00a0\nTwo  three.\n") == [("typography.double-space", 4, 4, 6)]
+
+
+# Siblings the same property run found: inputs that crashed the parse.
+
+@pytest.mark.parametrize("path", ["a.md", "a.html"])
+def test_a_marked_section_without_a_known_keyword_reads_as_a_comment(path):
+    # Python 3.11's HTMLParser raises AssertionError on "<![ " and "<![foo"; a browser
+    # reads them as a bogus comment up to the next ">".
+    source = "<div><![ x]> Plans  changed.</div>\n<div><![foo bar]> Two  words.</div>\n<p><![\t"
+    # An unclosed one at the end is text, as the parser reads any unfinished markup.
+    assert [block.text for block in parse(source, path).blocks] == ["Plans changed.", "Two words.", "<!["]
+
+
+def test_a_footnote_defined_in_a_footnote_s_list_does_not_crash():
+    # markdown-it's footnote plugin leaves the list's closing tokens without their openings.
+    assert parse("[^a]: - [^b]: ", "a.md").blocks == []

@@ -477,7 +477,8 @@ def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
             containers.append("note")
         elif kind in ("bullet_list_close", "ordered_list_close", "dl_close", "blockquote_close",
                       "footnote_close", "admonition_close"):
-            containers.pop()
+            if containers:  # the footnote plugin can leave a close without its open ("[^a]: - [^b]: ")
+                containers.pop()
         elif kind == "admonition_title_open":
             skipping_title = True  # "!!! note" is markup; a custom title is a label, not a sentence
         elif kind == "admonition_title_close":

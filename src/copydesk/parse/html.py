@@ -41,7 +41,25 @@ _CONTAINERS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote", 
 _SPACE_OR_MASK = re.compile(f"[ \\t\\r\\n\\f]+|{DROP}+|{VALUE}+")
 
 
-class _Reader(HTMLParser):
+_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
+_SECTION_KEYWORDS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"})
+
+
+class HTMLReader(HTMLParser):
+    """An HTMLParser that reads a ``<![`` opening no marked section it knows as a
+    browser does, a bogus comment up to the next ``>``: Python 3.11's parser
+    raises AssertionError there (``<![ x``, ``<![foo]>``), and an article is
+    text to lint, not markup to validate."""
+
+    def parse_marked_section(self, i, report=1):
+        name = _SECTION_NAME.match(self.rawdata, i + 3)
+        if i + 3 == len(self.rawdata) or (name and (name.end() == len(self.rawdata)
+                                                     or name.group().lower() in _SECTION_KEYWORDS)):
+            return super().parse_marked_section(i, report)  # a known section, or one not read to its end yet
+        return self.parse_bogus_comment(i, report)
+
+
+class _Reader(HTMLReader):
     def __init__(self, source: str, fragment: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source

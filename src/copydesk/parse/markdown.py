@@ -38,7 +38,6 @@ CODE_PLACEHOLDER = "code"
 LINK_PLACEHOLDER = "link"
 IMAGE_PLACEHOLDER = "image"
 
-_ATX_PREFIX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]*")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _MASK_RUN = re.compile(f"{DROP}+|{VALUE}+")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]")
@@ -83,30 +82,106 @@ class _SourceLines:
         return start, end
 
 
-def _content_positions(content: str, first_line: int, lines: _SourceLines, heading: bool) -> SourceMap:
+def _content_positions(content: str, line_range: Sequence[int], lines: _SourceLines,
+                       atx_heading: bool) -> SourceMap:
     """For every character of an inline token's content, its source offset (a run a line).
 
     One extra entry maps the end of the content.
     """
+    content_lines = content.split("\n")
+    # markdown-it trims a block's content, which also drops whole lines of Unicode
+    # whitespace at either end (a line of no-break spaces is not blank to CommonMark):
+    # the content then starts some lines below the block's first.
+    dropped = max(line_range[1] - line_range[0] - len(content_lines), 0)
+    for skipped in range(dropped + 1):
+        positions = _aligned_positions(content_lines, line_range[0] + skipped, lines, atx_heading)
+        if positions is not None:
+            return positions
+    return _clamped_positions(content_lines, line_range[0], lines)
+
+
+def _aligned_positions(content_lines: list[str], first_line: int, lines: _SourceLines,
+                       atx_heading: bool) -> SourceMap | None:
+    """The content's map with its first line on source line ``first_line``; None where
+    a content line is not its source line's end."""
     positions = SourceMap()
     source = lines.source
-    content_lines = content.split("\n")
     for index, content_line in enumerate(content_lines):
-        line_number = min(first_line + index, len(lines.starts) - 1)
-        start, end = lines.span(line_number)
+        start, end = lines.span(min(first_line + index, len(lines.starts) - 1))
         line = source[start:end]
-        if heading and index == 0 and _ATX_PREFIX.match(line) and line.lstrip().startswith("#"):
-            offset = start + _ATX_PREFIX.match(line).end()
-        else:
-            trimmed = line.rstrip()
-            wanted = content_line.rstrip()
-            if trimmed.endswith(wanted):
-                offset = start + len(trimmed) - len(wanted)
-            else:  # tabs expanded by the parser: the best anchor is the first match
-                found = line.find(wanted.strip())
-                offset = start + max(found, 0)
-        positions.append(offset, 1, len(content_line) + 1)  # the line, then its "\n" (or the end)
+        heading_start = _atx_content_start(line, content_line) if atx_heading and index == 0 else None
+        if heading_start is not None:
+            positions.append(start + heading_start, 1, len(content_line) + 1)
+        elif not _append_line_positions(positions, content_line, start, line):
+            return None
     return positions
+
+
+def _clamped_positions(content_lines: list[str], first_line: int, lines: _SourceLines) -> SourceMap:
+    """A map that keeps every character on its source line, for content that no
+    reading above lines up with: findings stay inside the document."""
+    positions = SourceMap()
+    for index, content_line in enumerate(content_lines):
+        start, end = lines.span(min(first_line + index, len(lines.starts) - 1))
+        verbatim = min(len(content_line) + 1, end - start + 1)
+        positions.append(start, 1, verbatim)
+        positions.append(end, 0, len(content_line) + 1 - verbatim)
+    return positions
+
+
+def _atx_content_start(line: str, content: str) -> int | None:
+    """Where an ATX heading's content starts in its line, read from the line's end
+    as markdown-it cuts it: trailing blanks, then a closing run of ``#`` that a
+    blank precedes, then the whitespace its trim drops. (The container prefix in
+    front, ``> `` or a footnote label, may hold a ``#`` itself.)"""
+    end = len(line.rstrip(" \t"))
+    closing = len(line[:end].rstrip("#"))
+    if 0 < closing < end and line[closing - 1] in " \t":
+        end = closing
+    for content_end in range(end, len(line[:end].rstrip()) - 1, -1):
+        start = content_end - len(content)
+        if start >= 0 and line.startswith(content, start):
+            return start
+    return None
+
+
+# markdown-it cuts a block's line out of its container (a list item's indent, a
+# quote's "> ") and, where the cut falls inside a tab, writes the columns of
+# the tab left over as spaces: at most 3, since the tab began inside the indent.
+_MOST_TAB_SPACES = 3
+
+
+def _append_line_positions(positions: SourceMap, content_line: str, start: int, line: str) -> bool:
+    """Add the source offsets of one content line and of the line break after it;
+    False (nothing added) where the content line is not the line's end.
+
+    The content line is the end of its source line (its last line also loses the
+    whitespace markdown-it trims), after at most 3 spaces that stand for a tab
+    the container's indent ended inside: each of those spaces maps to the tab,
+    every other character to itself."""
+    # The longest reading first: a line inside the block keeps its trailing blanks.
+    for end in range(len(line), len(line.rstrip()) - 1, -1):
+        padding = _tab_padding(content_line, line, end)
+        if padding is not None:
+            verbatim_start = start + end - len(content_line) + padding
+            if padding:
+                positions.append(verbatim_start - 1, 0, padding)
+            positions.append(verbatim_start, 1, len(content_line) - padding + 1)
+            return True
+    return False
+
+
+def _tab_padding(content_line: str, line: str, end: int) -> int | None:
+    """How many spaces in front of the content line stand for a tab: 0 when the content
+    line is the end of ``line[:end]``, None when no padding makes it so."""
+    for padding in range(_MOST_TAB_SPACES + 1):
+        verbatim = len(content_line) - padding
+        if verbatim < 0 or not content_line.startswith(" " * padding):
+            return None
+        tab = end - verbatim - 1
+        if line.endswith(content_line[padding:], 0, end) and (not padding or (tab >= 0 and line[tab] == "\t")):
+            return padding
+    return None
 
 
 def _cell_positions(content: str, cell_start: int, cell_source: str) -> list[int]:
@@ -357,10 +432,13 @@ def parse_markdown(source: str, path: str, fields: FrontMatterFields = DEFAULT_F
         doc.blocks.extend(_field_blocks(source, front, fields))
         text = blank(source, front.start, front.end)
     masked = mask(text, mdx=is_mdx(path))
-    lines = _SourceLines(masked.text)
     # markdown-it breaks lines at a lone CR too; copydesk's line index (like the
-    # SARIF consumers') breaks at LF only, so a lone CR is read as a space.
-    tokens = _markdown().parse(re.sub(r"\r(?!\n)", " ", masked.text))
+    # SARIF consumers') breaks at LF only, so a lone CR is read as a space. A NUL
+    # is read as U+FFFD, as markdown-it would. Both keep every offset, and the
+    # content lines are matched against the very text markdown-it read.
+    read = re.sub(r"\r(?!\n)", " ", masked.text).replace("\0", "\ufffd")
+    lines = _SourceLines(read)
+    tokens = _markdown().parse(read)
     _walk_blocks(doc, tokens, lines)
     doc.blocks.extend(_caption_blocks(source, lines, masked.captions, _code_lines(tokens)))
     doc.blocks.sort(key=lambda block: block.source_start)  # footnotes and captions into reading order
@@ -385,6 +463,7 @@ def _field_blocks(source: str, front, fields: FrontMatterFields) -> list[Block]:
 def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
     containers: list[str] = []
     heading_level = 0
+    atx_heading = False
     row_cells: list[tuple[int, str]] = []
     cell_index = 0
     skipping_title = False
@@ -398,15 +477,18 @@ def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
             containers.append("note")
         elif kind in ("bullet_list_close", "ordered_list_close", "dl_close", "blockquote_close",
                       "footnote_close", "admonition_close"):
-            containers.pop()
+            if containers:  # the footnote plugin can leave a close without its open ("[^a]: - [^b]: ")
+                containers.pop()
         elif kind == "admonition_title_open":
             skipping_title = True  # "!!! note" is markup; a custom title is a label, not a sentence
         elif kind == "admonition_title_close":
             skipping_title = False
         elif kind == "heading_open":
             heading_level = int(token.tag[1])
+            atx_heading = token.markup.startswith("#")  # not underlined: one line, maybe a closing run
         elif kind == "heading_close":
             heading_level = 0
+            atx_heading = False
         elif kind == "tr_open":
             start, end = lines.span(token.map[0])
             row_cells = _table_cells(lines.source[start:end], start)
@@ -414,7 +496,8 @@ def _walk_blocks(doc: Document, tokens, lines: _SourceLines) -> None:
         elif kind == "html_block" and token.map:
             _html_block(doc, token, lines, containers)
         elif kind == "inline" and not skipping_title:
-            block = _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index)
+            block = _inline_block(doc, token, lines, (heading_level, atx_heading), containers, row_cells,
+                                  cell_index)
             if row_cells:
                 cell_index += 1
             if block:
@@ -429,7 +512,7 @@ def _html_block(doc: Document, token, lines: _SourceLines, containers: list[str]
     the block's content; its offsets go through the content's source map, so
     a container prefix (``> ``, a list indent) never shifts a column."""
     content = token.content
-    positions = _content_positions(content, token.map[0], lines, heading=False)
+    positions = _content_positions(content, token.map, lines, atx_heading=False)
     blocks, comments = read_fragment(content)
     for offset, comment in comments:
         line, column = _line_and_column(lines, positions[offset])
@@ -475,8 +558,9 @@ def _caption_blocks(source: str, lines: _SourceLines, captions: list[tuple[int, 
     return blocks
 
 
-def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_index) -> Block | None:
+def _inline_block(doc, token, lines, heading, containers, row_cells, cell_index) -> Block | None:
     content = token.content
+    heading_level, atx_heading = heading
     comments: list[tuple[int, str]] = []
     if row_cells:
         if cell_index >= len(row_cells):
@@ -486,7 +570,7 @@ def _inline_block(doc, token, lines, heading_level, containers, row_cells, cell_
         positions = _cell_positions(content, cell_start, cell_source)
         block = _build_block("table-cell", content, token.children or [], positions, comments)
     else:
-        positions = _content_positions(content, token.map[0], lines, heading=bool(heading_level))
+        positions = _content_positions(content, token.map, lines, atx_heading)
         if heading_level:
             kind = "headline" if heading_level == 1 else "subhead"
             block = _build_block(kind, content, token.children or [], positions, comments, level=heading_level)

@@ -10,11 +10,11 @@ tag, a link target, front matter or an attribute would not.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from copydesk.document import Document
 from markdown_it import MarkdownIt
 
+from copydesk.parse.html import HTMLReader
 from copydesk.parse.markdown import CODE_PLACEHOLDER, IMAGE_PLACEHOLDER, LINK_PLACEHOLDER, _URL, _parser, masked_body
 from copydesk.parse.templates import MASKS
 
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W_]+")
 _PLACEHOLDERS = frozenset({CODE_PLACEHOLDER, LINK_PLACEHOLDER, IMAGE_PLACEHOLDER})
 
 
-class _Words(HTMLParser):
+class _Words(HTMLReader):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []

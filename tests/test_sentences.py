@@ -87,6 +87,6 @@ def test_golden_rules_pass_count():
 def test_splitting_is_linear_on_pathological_input(text):
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     split_sentences(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0

@@ -124,10 +124,10 @@ def test_a_template_tag_does_not_run_across_paragraphs():
 
 def test_masking_time_is_linear_on_unclosed_delimiters():
     source = "{{ {% {{< x " * 20_000 + "\n"
-    started = time.perf_counter()
+    started = time.process_time()
     mask(source)
     mask(source, mdx=True)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -261,7 +261,7 @@ def test_a_shortcode_shown_in_a_code_sample_has_no_caption_prose():
 
 def test_front_matter_title_lookup_is_linear():
     source = "---\ntitle: a" + " " * 50_000 + "b\n---\nText.\n"
-    started = time.perf_counter()
+    started = time.process_time()
     doc = parse(source, "a.md")
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert doc.metadata["headline"].startswith("a ") and doc.metadata["headline"].endswith(" b")

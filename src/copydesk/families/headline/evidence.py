@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
 
 from copydesk.document import Block, Document
 from copydesk.families.headline.tables import FUNCTION_WORDS, INSTITUTION_NOUNS
@@ -51,8 +50,9 @@ def _without_possessive(word: str) -> str:
 
 @dataclass(frozen=True)
 class BodyWords:
-    """What a body says about words, read whole (``body_words``); ``ArticleBody``
-    answers the same questions reading only the paragraphs that hold the word."""
+    """What a body says about words, as fixed sets (a body given outright, as the
+    tests give one); ``ArticleBody`` answers the same questions from an article,
+    reading only the paragraphs that hold the word."""
 
     proper: frozenset[str]  # words the body treats as names
     lower: frozenset[str]  # words the body writes in lower case
@@ -93,29 +93,6 @@ def _token_parts(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         (capitals if part[0].isupper() else lowers).append(part)
     return tuple(capitals), tuple(lowers)
-
-
-def body_words(doc: Document, known: "KnownTokens | None" = None) -> BodyWords:
-    """Names are capitalized somewhere other than at a sentence's start, or
-    capitalized every time they are used."""
-    # Only where a token stands matters (a sentence's first or later), so each distinct
-    # token is split once; ``known`` may be the run's, shared by every article.
-    known = _not_full(known)
-    first_tokens: set[str] = set()
-    later_tokens: set[str] = set()
-    for block in doc.body:
-        for tokens in block.sentence_words:
-            first_tokens.update(tokens[:1])
-            later_tokens.update(tokens[1:])
-    every_token = first_tokens | later_tokens
-    known.learn(every_token)
-    mid_sentence = set(chain.from_iterable(map(known.capitals.__getitem__, later_tokens)))
-    capitalized = mid_sentence.union(chain.from_iterable(map(known.capitals.__getitem__, first_tokens)))
-    lower = set(chain.from_iterable(map(known.lowers.__getitem__, every_token)))
-    easy = easy_words()
-    # Capitalized every time counts only for unfamiliar words: "The" opens sentences, "Japan's" may too.
-    proper = mid_sentence | {w for w in capitalized if w.lower() not in lower and w.lower() not in easy}
-    return BodyWords(frozenset(proper), frozenset(lower), frozenset(capitalized))
 
 
 class ArticleBody:
@@ -162,7 +139,7 @@ class ArticleBody:
         return any(word in lowers[token] for token in first) or any(word in lowers[token] for token in later)
 
     def is_proper(self, word: str) -> bool:
-        """As ``body_words``: capitalized mid-sentence, or capitalized every time and unfamiliar."""
+        """A name: capitalized mid-sentence, or capitalized every time and unfamiliar."""
         key = ("proper", word)
         if key not in self._answers:
             lower = word.lower()
